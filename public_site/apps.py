@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PublicSiteConfig(AppConfig):
+    """Public views that are not pages: search, feeds, calendars, sitemap, robots.txt, API."""
+
+    name = "public_site"
+    default_auto_field = "django.db.models.AutoField"

@@ -1,0 +1,72 @@
+"""Header, footer and breadcrumbs, built from the page tree and the organisation settings."""
+
+from django import template
+from wagtail.models import Page, Site
+
+from pages.models import OrganisationSettings
+
+register = template.Library()
+
+
+def _site_and_settings(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    org = OrganisationSettings.for_site(site) if site else OrganisationSettings()
+    return request, site, org
+
+
+@register.inclusion_tag("wagtailnhsukfrontend/header.html", takes_context=True)
+def site_header(context):
+    """The NHS.UK header: organisation name, search, and the home page's menu children."""
+    request, site, org = _site_and_settings(context)
+    path = request.path if request else "/"
+    links = []
+    if site:
+        root = site.root_page
+        menu = root.get_children().live().public().in_menu().only("url_path", "title", "depth")
+        for page in [root, *menu]:
+            url = page.get_url(request=request)
+            if not url:
+                continue
+            links.append(
+                {
+                    "label": "Home" if page.depth == root.depth else page.title,
+                    "url": url,
+                    "current": url == path,
+                    "active": url != "/" and path.startswith(url),
+                }
+            )
+    return {
+        "organisation_name": org.name,
+        "organisation_descriptor": org.descriptor,
+        "logo_href": "/",
+        "show_search": True,
+        "search_action": "/search/",
+        "search_visually_hidden_label": "Search this website",
+        "primary_links": links,
+    }
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    _request, _site, org = _site_and_settings(context)
+    return {"org": org}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None):
+    """Links to the ancestors of `page` below the site root, or to the home page alone.
+
+    Views that are not pages pass no page and get Home as their only crumb.
+    """
+    request, site, _org = _site_and_settings(context)
+    crumbs = []
+    if isinstance(page, Page) and site:
+        ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
+        crumbs = [
+            {"title": "Home" if a.depth == site.root_page.depth else a.title, "url": a.get_url(request)}
+            for a in ancestors
+        ]
+    elif site:
+        crumbs = [{"title": "Home", "url": site.root_page.get_url(request)}]
+    return {"crumbs": crumbs}
