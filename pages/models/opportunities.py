@@ -20,6 +20,8 @@ from pages.fields import ChoiceListField
 from pages.listing import clean_filters, paginate
 from pages.models.base import BasePage
 from pages.models.snippets import Audience, Topic
+from workflows.forms import OpportunityPageForm
+from workflows.plan import ConsultationPlan
 
 OUTCOME_DUE_AFTER = datetime.timedelta(weeks=12)
 
@@ -125,7 +127,7 @@ class OpportunityQuerySet(PageQuerySet):
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
-class OpportunityPage(BasePage):
+class OpportunityPage(ConsultationPlan, BasePage):
     """One way to get involved: a consultation, survey, event, group or role; public page and plan."""
 
     opportunity_type = models.CharField(
@@ -200,6 +202,7 @@ class OpportunityPage(BasePage):
     )
 
     objects = OpportunityManager()
+    base_form_class = OpportunityPageForm
 
     parent_page_types = ["pages.OpportunityIndexPage"]
     subpage_types = []
@@ -284,25 +287,19 @@ class OpportunityPage(BasePage):
             heading="Contact",
         ),
     ]
-    plan_panels = []
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Public content"),
+            ObjectList(taking_part_panels, heading="Taking part"),
+            ObjectList(ConsultationPlan.plan_panels, heading="Consultation plan (internal)"),
+            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(BasePage.settings_panels, heading="Settings"),
+        ]
+    )
 
     class Meta:
         verbose_name = "opportunity"
         verbose_name_plural = "opportunities"
-
-    @classmethod
-    def build_edit_handler(cls):
-        tabs = [
-            ObjectList(cls.content_panels, heading="Public content"),
-            ObjectList(cls.taking_part_panels, heading="Taking part"),
-        ]
-        if cls.plan_panels:
-            tabs.append(ObjectList(cls.plan_panels, heading="Consultation plan (internal)"))
-        tabs += [
-            ObjectList(cls.promote_panels, heading="Promote"),
-            ObjectList(cls.settings_panels, heading="Settings"),
-        ]
-        return TabbedInterface(tabs)
 
     def clean(self):
         super().clean()
