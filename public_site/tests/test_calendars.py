@@ -1,0 +1,133 @@
+"""iCalendar: the events calendar and each opportunity's own event.ics, for calendar apps."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from icalendar import Calendar
+from wagtail.models import PageViewRestriction
+
+from pages.tests.factories import OpportunityPageFactory, days
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+def london(*args):
+    return datetime.datetime(*args, tzinfo=LONDON)
+
+
+def in_days(n, hour=18):
+    d = days(n)
+    return london(d.year, d.month, d.day, hour, 0)
+
+
+def fetch_calendar(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return response, Calendar.from_ical(response.content)
+
+
+@pytest.fixture
+def cafe(opportunity_index):
+    return OpportunityPageFactory(
+        parent=opportunity_index,
+        title="Urgent care café",
+        slug="urgent-care-cafe",
+        summary="Come and talk to us about urgent care.",
+        opportunity_type="involvement_cafe",
+        event_start=london(2030, 7, 1, 18, 30),  # British Summer Time: 17:30 UTC
+        event_end=london(2030, 7, 1, 20, 0),
+        location="Community Hall\nHigh Street\nMansfield",
+    )
+
+
+@pytest.mark.django_db
+def test_opportunity_event_ics_describes_its_event(client, cafe):
+    response, calendar = fetch_calendar(client, "/get-involved/urgent-care-cafe/event.ics")
+    assert 'filename="urgent-care-cafe.ics"' in response["Content-Disposition"]
+    [event] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Urgent care café"
+    assert event.decoded("DTSTART") == london(2030, 7, 1, 18, 30)
+    assert event.decoded("DTSTART").utcoffset() == datetime.timedelta(0)  # written in UTC
+    assert event.decoded("DTEND") == london(2030, 7, 1, 20, 0)
+    assert str(event["UID"]) == f"opportunity-{cafe.pk}@testserver"
+    assert str(event["LOCATION"]) == "Community Hall, High Street, Mansfield"
+    assert str(event["URL"]) == "http://testserver/get-involved/urgent-care-cafe/"
+    assert "Come and talk to us about urgent care." in str(event["DESCRIPTION"])
+    assert "http://testserver/get-involved/urgent-care-cafe/" in str(event["DESCRIPTION"])
+    assert "DTSTAMP" in event
+
+
+@pytest.mark.django_db
+def test_online_event_gives_its_link_as_the_location(client, opportunity_index):
+    OpportunityPageFactory(
+        parent=opportunity_index,
+        slug="online-panel",
+        event_start=in_days(5),
+        online_link="https://meet.example.org/panel",
+    )
+    _response, calendar = fetch_calendar(client, "/get-involved/online-panel/event.ics")
+    [event] = calendar.walk("VEVENT")
+    assert str(event["LOCATION"]) == "https://meet.example.org/panel"
+    assert "DTEND" not in event
+
+
+@pytest.mark.django_db
+def test_event_uid_is_stable(client, cafe):
+    _r, first = fetch_calendar(client, "/get-involved/urgent-care-cafe/event.ics")
+    cafe.title = "Urgent care café (new venue)"
+    cafe.save_revision().publish()
+    _r, second = fetch_calendar(client, "/get-involved/urgent-care-cafe/event.ics")
+    assert first.walk("VEVENT")[0]["UID"] == second.walk("VEVENT")[0]["UID"]
+    assert str(second.walk("VEVENT")[0]["SUMMARY"]) == "Urgent care café (new venue)"
+
+
+@pytest.mark.django_db
+def test_event_ics_is_404_without_an_event_or_a_page(client, opportunity_index):
+    OpportunityPageFactory(parent=opportunity_index, slug="plain-survey", event_start=None)
+    OpportunityPageFactory(parent=opportunity_index, slug="draft-event", event_start=in_days(3), live=False)
+    assert client.get("/get-involved/plain-survey/event.ics").status_code == 404
+    assert client.get("/get-involved/no-such-page/event.ics").status_code == 404
+    assert client.get("/get-involved/draft-event/event.ics").status_code == 404
+    assert client.get("/get-involved/event.ics").status_code == 404  # the index is not an opportunity
+    assert client.get("/get-involved/%00/event.ics").status_code == 404
+
+
+@pytest.mark.django_db
+def test_event_ics_is_404_for_a_private_opportunity(client, cafe):
+    PageViewRestriction.objects.create(page=cafe, restriction_type="password", password="secret")
+    assert client.get("/get-involved/urgent-care-cafe/event.ics").status_code == 404
+
+
+@pytest.mark.django_db
+def test_events_calendar_lists_upcoming_and_recent_events_only(client, cafe, opportunity_index):
+    OpportunityPageFactory(parent=opportunity_index, title="Last week's workshop", event_start=in_days(-7))
+    OpportunityPageFactory(
+        parent=opportunity_index, title="Workshop two years ago", event_start=in_days(-730)
+    )
+    OpportunityPageFactory(parent=opportunity_index, title="Survey with no event")
+    OpportunityPageFactory(parent=opportunity_index, title="Draft event", event_start=in_days(4), live=False)
+    private = OpportunityPageFactory(parent=opportunity_index, title="Private event", event_start=in_days(4))
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+
+    response, calendar = fetch_calendar(client, "/feeds/events.ics")
+    assert 'filename="events.ics"' in response["Content-Disposition"]
+    assert str(calendar["X-WR-CALNAME"]) == "Engagement Hub events"
+    events = calendar.walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["Last week's workshop", "Urgent care café"]
+    assert events[1].decoded("DTSTART") == london(2030, 7, 1, 18, 30)
+    assert len({str(e["UID"]) for e in events}) == 2
+
+
+@pytest.mark.django_db
+def test_events_calendar_is_valid_when_empty(client, home):
+    _response, calendar = fetch_calendar(client, "/feeds/events.ics")
+    assert calendar.walk("VEVENT") == []
+    assert str(calendar["VERSION"]) == "2.0"
+
+
+@pytest.mark.django_db
+def test_opportunity_page_links_to_its_event_ics(client, cafe):
+    html = client.get("/get-involved/urgent-care-cafe/").content.decode()
+    assert 'href="/get-involved/urgent-care-cafe/event.ics"' in html
