@@ -62,7 +62,7 @@ class StrategyPage(BasePage):
         help_text="The full strategy, to download.",
     )
 
-    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    parent_page_types = ["pages.HomePage"]
     subpage_types = []
 
     search_fields = [
