@@ -11,7 +11,8 @@ register = template.Library()
 def _site_and_settings(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    org = OrganisationSettings.for_site(site) if site else OrganisationSettings()
+    # for_request caches on the request, shared with the `settings` context processor.
+    org = OrganisationSettings.for_request(request) if site else OrganisationSettings()
     return request, site, org
 
 
