@@ -28,6 +28,7 @@ class HomePage(BasePage):
         "pages.StrategyPage",
         "pages.OpportunityIndexPage",
         "pages.YouSaidWeDidIndexPage",
+        "involvement.FeedbackPage",
     ]
 
     content_panels = [

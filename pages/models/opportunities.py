@@ -381,7 +381,7 @@ class OpportunityIndexPage(BasePage):
     per_page = 10
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.OpportunityPage"]
+    subpage_types = ["pages.OpportunityPage", "involvement.RegisterPage"]
 
     class Meta:
         verbose_name = "opportunity index"

@@ -1,0 +1,170 @@
+"""Admin views for the register beyond modeladmin's own: export, erase, invite and matching members."""
+
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import ngettext
+from wagtail.admin import messages
+from wagtail.models import Page
+from wagtail_modeladmin.views import EditView, IndexView, InstanceSpecificView
+
+from involvement.forms import InviteForm, MatchesInviteForm
+from involvement.models import Invitation, Member
+from involvement.permissions import has_involvement_perm
+from pages.models import OpportunityPage
+
+# A spreadsheet treats a cell starting with one of these as a formula; anyone can type one
+# into the public form, so exported text is prefixed with an apostrophe to keep it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class MemberIndexView(IndexView):
+    """The register listing and its CSV/XLSX export; excludes erased members."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return super().preprocess_field_value(field, neutralise_formula(value), export_format)
+
+
+class MemberEditView(EditView):
+    """Editing a member's details, usually at their request, counts as activity."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        self.instance.touch()
+        return response
+
+
+class EraseMemberView(InstanceSpecificView):
+    """Confirms, then blanks every personal field of one member; the row stays for the counts."""
+
+    page_title = "Erase personal data"
+    template_name = "involvement/admin/erase_member.html"
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_erase_obj(user, self.instance)
+
+    def get_meta_title(self):
+        return f"Erase the personal data of {self.instance}"
+
+    def get_template_names(self):
+        return [self.template_name]
+
+    def post(self, request, *args, **kwargs):
+        self.instance.erase(user=request.user, reason="request")
+        messages.success(request, f"{self.instance}: personal data erased.")
+        return redirect(self.index_url)
+
+
+class InviteMemberView(InstanceSpecificView):
+    """Records that one member was invited to an opportunity."""
+
+    page_title = "Record an invitation"
+    template_name = "involvement/admin/invite_member.html"
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_invite(user, self.instance)
+
+    def get_meta_title(self):
+        return f"Record an invitation for {self.instance}"
+
+    def get_template_names(self):
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", InviteForm())
+        kwargs["invitations"] = self.instance.invitations.select_related("opportunity")
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = InviteForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        opportunity = form.cleaned_data["opportunity"]
+        _invitation, created = Invitation.record(self.instance, opportunity, user=request.user)
+        if created:
+            messages.success(request, f"Invitation to '{opportunity.title}' recorded for {self.instance}.")
+        else:
+            messages.warning(request, f"{self.instance} was already invited to '{opportunity.title}'.")
+        return redirect(self.index_url)
+
+
+def invitation_url(member):
+    return reverse("involvement_member_modeladmin_invite", args=[quote(member.pk)])
+
+
+def opportunity_matches(request, page_id):
+    """Members whose topics or audiences overlap an opportunity's, with a form to invite them.
+
+    Uses the opportunity's latest draft, so the list is right while the page is being written.
+    """
+    if not has_involvement_perm(request.user, "view_member"):
+        raise PermissionDenied
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, OpportunityPage):
+        raise Http404("Only opportunities have matching members.")
+    draft = page.get_latest_revision_as_object() if page.latest_revision_id else page
+    topics = list(draft.topics.all())
+    audiences = list(draft.audiences.all())
+    matches = (
+        Member.objects.matching([t.pk for t in topics], [a.pk for a in audiences])
+        .prefetch_related("topics", "audiences", "methods")
+        .order_by("name", "pk")
+    )
+    invited = dict(Invitation.objects.filter(opportunity=page).values_list("member_id", "invited_at"))
+    can_invite = has_involvement_perm(request.user, "add_invitation")
+
+    form = MatchesInviteForm(queryset=matches.exclude(pk__in=invited))
+    if request.method == "POST":
+        if not can_invite:
+            raise PermissionDenied
+        form = MatchesInviteForm(request.POST, queryset=matches.exclude(pk__in=invited))
+        if form.is_valid():
+            count = 0
+            for member in form.cleaned_data["members"]:
+                _invitation, created = Invitation.record(member, page, user=request.user)
+                count += created
+            messages.success(
+                request,
+                ngettext(
+                    "Invitation recorded for %(count)d member.",
+                    "Invitations recorded for %(count)d members.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect(request.path)
+
+    topic_ids = {t.pk for t in topics}
+    audience_ids = {a.pk for a in audiences}
+    rows = [
+        {
+            "member": member,
+            "matched_topics": [t for t in member.topics.all() if t.pk in topic_ids],
+            "matched_audiences": [a for a in member.audiences.all() if a.pk in audience_ids],
+            "invited_at": invited.get(member.pk),
+        }
+        for member in matches
+    ]
+    return TemplateResponse(
+        request,
+        "involvement/admin/opportunity_matches.html",
+        {
+            "page": page,
+            "topics": topics,
+            "audiences": audiences,
+            "rows": rows,
+            "form": form,
+            "can_invite": can_invite,
+            "uninvited_count": sum(1 for row in rows if not row["invited_at"]),
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        },
+    )

@@ -1,0 +1,387 @@
+"""The involvement register: members of the public who asked to be invited to take part."""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.log_actions import log
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone"
+    POST = "post", "Post"
+
+
+PREFER_NOT = ("prefer_not", "Prefer not to say")
+
+# Equality monitoring answers. Every question is optional and offers "Prefer not to say";
+# the groupings follow the short forms NHS bodies use, so a report can count them.
+AGE_BANDS = [
+    ("under_18", "Under 18"),
+    ("18_24", "18 to 24"),
+    ("25_34", "25 to 34"),
+    ("35_44", "35 to 44"),
+    ("45_54", "45 to 54"),
+    ("55_64", "55 to 64"),
+    ("65_74", "65 to 74"),
+    ("75_plus", "75 or over"),
+    PREFER_NOT,
+]
+GENDERS = [
+    ("woman", "Woman"),
+    ("man", "Man"),
+    ("non_binary", "Non-binary"),
+    ("self_describe", "In another way"),
+    PREFER_NOT,
+]
+ETHNIC_GROUPS = [
+    ("asian", "Asian or Asian British"),
+    ("black", "Black, Black British, Caribbean or African"),
+    ("mixed", "Mixed or multiple ethnic groups"),
+    ("white", "White"),
+    ("other", "Another ethnic group"),
+    PREFER_NOT,
+]
+YES_NO = [("yes", "Yes"), ("no", "No"), PREFER_NOT]
+SEXUAL_ORIENTATIONS = [
+    ("heterosexual", "Heterosexual or straight"),
+    ("gay_lesbian", "Gay or lesbian"),
+    ("bisexual", "Bisexual"),
+    ("other", "Another sexual orientation"),
+    PREFER_NOT,
+]
+RELIGIONS = [
+    ("none", "No religion"),
+    ("buddhist", "Buddhist"),
+    ("christian", "Christian"),
+    ("hindu", "Hindu"),
+    ("jewish", "Jewish"),
+    ("muslim", "Muslim"),
+    ("sikh", "Sikh"),
+    ("other", "Another religion or belief"),
+    PREFER_NOT,
+]
+
+# (field name, question, choices): the optional equality monitoring questions, in form order.
+EQUALITY_QUESTIONS = [
+    ("age_band", "What is your age?", AGE_BANDS),
+    ("gender", "How would you describe your gender?", GENDERS),
+    ("ethnicity", "What is your ethnic group?", ETHNIC_GROUPS),
+    (
+        "disability",
+        "Do you consider yourself to have a disability or a long-term health condition?",
+        YES_NO,
+    ),
+    ("sexual_orientation", "What is your sexual orientation?", SEXUAL_ORIENTATIONS),
+    ("religion", "What is your religion or belief?", RELIGIONS),
+    ("carer", "Do you look after, or give help or support to, someone because of their health?", YES_NO),
+]
+EQUALITY_FIELDS = [name for name, _question, _choices in EQUALITY_QUESTIONS]
+
+# Everything that identifies or describes a person. Erasure blanks all of these and keeps the
+# row, so counts by join date, topic, audience and method stay true.
+PERSONAL_FIELDS = [
+    "name",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "preferred_contact",
+    "access_needs",
+    *EQUALITY_FIELDS,
+    "dedupe_key",
+]
+
+
+def normalise_name(name):
+    return " ".join(re.sub(r"[^\w\s'-]", " ", name or "").casefold().split())
+
+
+def normalise_phone(phone):
+    digits = re.sub(r"\D", "", phone or "")
+    if digits.startswith("44") and len(digits) > 10:
+        digits = "0" + digits[2:]
+    return digits
+
+
+def normalise_postcode(postcode):
+    return re.sub(r"\s", "", postcode or "").upper()
+
+
+def dedupe_key(name="", email="", phone="", postcode=""):
+    """The key that makes a second sign-up by the same person update the first.
+
+    The email address, ignoring case, when there is one; otherwise the name with the phone
+    number, or failing that with the postcode. Hashed, so the key itself reveals nothing.
+    """
+    email = (email or "").strip().casefold()
+    if email:
+        raw = f"email:{email}"
+    elif normalise_name(name) and normalise_phone(phone):
+        raw = f"name+phone:{normalise_name(name)}|{normalise_phone(phone)}"
+    elif normalise_name(name) and normalise_postcode(postcode):
+        raw = f"name+postcode:{normalise_name(name)}|{normalise_postcode(postcode)}"
+    else:
+        return ""
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def years_before(moment, years):
+    """The same date and time `years` calendar years earlier (29 February becomes the 28th)."""
+    try:
+        return moment.replace(year=moment.year - years)
+    except ValueError:
+        return moment.replace(year=moment.year - years, day=28)
+
+
+def retention_years():
+    return int(getattr(settings, "INVOLVEMENT_RETENTION_YEARS", 3))
+
+
+class ParticipationMethod(models.Model):
+    """A way of taking part (online surveys, meetings…); members tick those they prefer.
+
+    A lookup table seeded by a data migration, so the admin can filter members by method.
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "way of taking part"
+        verbose_name_plural = "ways of taking part"
+
+    def __str__(self):
+        return self.name
+
+
+class MemberQuerySet(models.QuerySet):
+    def active(self):
+        """Members whose personal data has not been erased."""
+        return self.filter(erased_at__isnull=True)
+
+    def inactive_since(self, cutoff):
+        """Active members with no sign-up, update or invitation after `cutoff`."""
+        return self.active().filter(last_activity_at__lt=cutoff)
+
+    def matching(self, topic_ids, audience_ids):
+        """Active members interested in any of the topics or belonging to any of the audiences."""
+        condition = Q()
+        if topic_ids:
+            condition |= Q(topics__in=list(topic_ids))
+        if audience_ids:
+            condition |= Q(audiences__in=list(audience_ids))
+        if not condition:
+            return self.none()
+        return self.active().filter(pk__in=Member.objects.filter(condition).values("pk"))
+
+    def erase_personal_data(self, user=None, reason=""):
+        """Blank every personal field of these members in one update; returns how many."""
+        from wagtail.models import ModelLogEntry
+
+        with transaction.atomic():
+            members = list(self.active().select_for_update().values_list("pk", flat=True))
+            if not members:
+                return 0
+            now = timezone.now()
+            Member.objects.filter(pk__in=members).update(erased_at=now, **dict.fromkeys(PERSONAL_FIELDS, ""))
+            for member in Member.objects.filter(pk__in=members):
+                # Log entries are labelled with str(member), which holds no personal data; this
+                # re-labels any entry written otherwise (by hand, or by older code) all the same.
+                ModelLogEntry.objects.filter(
+                    content_type__app_label="involvement",
+                    content_type__model="member",
+                    object_id=str(member.pk),
+                ).exclude(label=str(member)).update(label=str(member))
+                log(member, "involvement.erase", user=user, data={"reason": reason} if reason else {})
+        return len(members)
+
+
+class Member(models.Model):
+    """A person on the involvement register; listed, exported and invited by the Engagement team.
+
+    Created or updated by the public sign-up page (RegisterPage). Personal fields are blanked
+    by `erase()`, on request or by the `remove_inactive_members` command, keeping the row so
+    the annual report can still count members by join date, topic, audience and method.
+    """
+
+    name = models.CharField("full name", max_length=150, blank=True)
+    email = models.EmailField("email address", max_length=254, blank=True)
+    phone = models.CharField("phone number", max_length=30, blank=True)
+    address = models.TextField(
+        "postal address", max_length=500, blank=True, help_text="Without the postcode."
+    )
+    postcode = models.CharField(max_length=10, blank=True)
+    preferred_contact = models.CharField(
+        "how they prefer to be contacted", max_length=10, choices=ContactMethod.choices, blank=True
+    )
+    access_needs = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text="Anything they need to take part: large print, an interpreter, step-free access…",
+    )
+    age_band = models.CharField(max_length=20, choices=AGE_BANDS, blank=True)
+    gender = models.CharField(max_length=20, choices=GENDERS, blank=True)
+    ethnicity = models.CharField("ethnic group", max_length=20, choices=ETHNIC_GROUPS, blank=True)
+    disability = models.CharField(max_length=20, choices=YES_NO, blank=True)
+    sexual_orientation = models.CharField(max_length=20, choices=SEXUAL_ORIENTATIONS, blank=True)
+    religion = models.CharField("religion or belief", max_length=20, choices=RELIGIONS, blank=True)
+    carer = models.CharField(max_length=20, choices=YES_NO, blank=True)
+    dedupe_key = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+
+    topics = models.ManyToManyField(
+        "pages.Topic",
+        blank=True,
+        related_name="register_members",
+        help_text="Subjects they want to hear about.",
+    )
+    audiences = models.ManyToManyField(
+        "pages.Audience",
+        blank=True,
+        related_name="register_members",
+        help_text="Groups they said describe them.",
+    )
+    methods = models.ManyToManyField(
+        ParticipationMethod,
+        blank=True,
+        related_name="members",
+        verbose_name="ways of taking part",
+    )
+    joined_at = models.DateTimeField("joined", default=timezone.now, db_index=True, editable=False)
+    last_activity_at = models.DateTimeField(
+        "last activity",
+        default=timezone.now,
+        db_index=True,
+        editable=False,
+        help_text="Last sign-up, change of preferences or invitation.",
+    )
+    consent_version = models.CharField(
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The privacy notice (title, revision and date) they agreed to.",
+    )
+    consent_revision_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    consented_at = models.DateTimeField(null=True, blank=True, editable=False)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-joined_at", "-pk"]
+        verbose_name = "register member"
+        verbose_name_plural = "register members"
+        permissions = [("erase_member", "Can erase a register member's personal data")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dedupe_key"],
+                condition=Q(erased_at__isnull=True) & ~Q(dedupe_key=""),
+                name="involvement_member_unique_person",
+                violation_error_message="Another member already has this email address, "
+                "or this name with this phone number or postcode.",
+            )
+        ]
+
+    def __str__(self):
+        # Never the name: this string is copied into admin log entries and reference listings,
+        # which must not keep personal data after erasure.
+        return f"Member {self.pk}" if self.pk else "New member"
+
+    @property
+    def is_erased(self):
+        return self.erased_at is not None
+
+    def compute_dedupe_key(self):
+        return dedupe_key(self.name, self.email, self.phone, self.postcode)
+
+    def clean(self):
+        super().clean()
+        if self.is_erased:
+            return
+        key = self.compute_dedupe_key()
+        if key and Member.objects.active().filter(dedupe_key=key).exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {
+                    "email": "Another member already has this email address, or this name with this "
+                    "phone number or postcode."
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        if self.email:
+            self.email = self.email.strip()
+        self.postcode = normalise_postcode(self.postcode)
+        self.dedupe_key = "" if self.is_erased else self.compute_dedupe_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "dedupe_key" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "dedupe_key"]
+        super().save(*args, **kwargs)
+
+    def erase(self, user=None, reason=""):
+        """Blank every personal field and record when; the row and its preferences stay."""
+        Member.objects.filter(pk=self.pk).erase_personal_data(user=user, reason=reason)
+        self.refresh_from_db()
+
+    def touch(self, when=None):
+        """Record activity (a sign-up, an update or an invitation), which resets retention."""
+        self.last_activity_at = when or timezone.now()
+        Member.objects.filter(pk=self.pk).update(last_activity_at=self.last_activity_at)
+
+    @property
+    def contact_summary(self):
+        """How to reach them by their preferred method, for the admin listing."""
+        return {
+            ContactMethod.EMAIL: self.email,
+            ContactMethod.PHONE: self.phone,
+            ContactMethod.POST: ", ".join(filter(None, [self.address.replace("\n", ", "), self.postcode])),
+        }.get(self.preferred_contact, "")
+
+
+class Invitation(models.Model):
+    """A record that a member was invited to an opportunity; made from the register admin.
+
+    Listed in the admin under Involvement > Invitations; counts as activity for the member.
+    """
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="invitations")
+    opportunity = models.ForeignKey(
+        "pages.OpportunityPage", on_delete=models.CASCADE, related_name="invitations"
+    )
+    invited_at = models.DateTimeField(default=timezone.now, db_index=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-invited_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "opportunity"], name="involvement_invitation_once_per_opportunity"
+            )
+        ]
+
+    def __str__(self):
+        return f"Member {self.member_id} invited to {self.opportunity.title}"
+
+    @classmethod
+    def record(cls, member, opportunity, user=None):
+        """Invite `member` to `opportunity` once; returns (invitation, created)."""
+        with transaction.atomic():
+            invitation, created = cls.objects.get_or_create(
+                member=member, opportunity=opportunity, defaults={"invited_by": user}
+            )
+            if created:
+                member.touch(invitation.invited_at)
+                log(member, "involvement.invite", user=user, data={"opportunity": opportunity.pk})
+        return invitation, created

@@ -1,0 +1,182 @@
+"""The two public form pages: joining the involvement register, and sharing an experience."""
+
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from involvement.spam import HONEYPOT_MESSAGE, RATE_LIMIT_MESSAGE, RateLimiter, honeypot_filled
+from pages.models.base import BasePage
+
+
+def thank_you_field(default):
+    return models.TextField(
+        "thank-you message",
+        default=default,
+        help_text="Shown after someone sends the form. Plain text; a blank line starts a new paragraph.",
+    )
+
+
+class PublicFormPage(RoutablePageMixin, BasePage):
+    """Abstract page with a form: GET shows it, POST checks and stores it, then redirects to thank-you/.
+
+    Subclasses add a `thank_you` text field, a form and what saving it does.
+    """
+
+    privacy_notice = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice that explains how we use what people send. Linked from the form.",
+    )
+    rate_limit_scope = ""
+    thank_you_template = ""
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [PageChooserPanel("privacy_notice", "pages.StandardPage"), FieldPanel("thank_you")],
+            heading="Form",
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def make_form(self, data=None):
+        raise NotImplementedError
+
+    def save_form(self, form, request):
+        raise NotImplementedError
+
+    def live_privacy_notice(self):
+        """The privacy notice page, if it is linked and published."""
+        if not self.privacy_notice_id:
+            return None
+        notice = Page.objects.live().filter(pk=self.privacy_notice_id).first()
+        return notice.specific if notice else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_notice"] = self.live_privacy_notice()
+        return context
+
+    def accept(self, request, form):
+        """Validate and store the submission; False, with the reason on the form, if it was refused."""
+        limiter = RateLimiter(request, self.rate_limit_scope)
+        valid = form.is_valid()
+        if honeypot_filled(request.POST):
+            limiter.hit()
+            form.add_error(None, HONEYPOT_MESSAGE)
+            return False
+        if limiter.exceeded():
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            return False
+        if not valid:
+            return False
+        self.save_form(form, request)
+        limiter.hit()
+        return True
+
+    @path("")
+    def form_view(self, request):
+        if request.method == "POST":
+            form = self.make_form(request.POST)
+            if self.accept(request, form):
+                return redirect(self.get_url(request) + self.reverse_subpage("thank_you"))
+        else:
+            form = self.make_form()
+        response = self.render(request, context_overrides={"form": form})
+        # The form carries a CSRF token and may hold what someone typed: never cache it.
+        add_never_cache_headers(response)
+        return response
+
+    @path("thank-you/", name="thank_you")
+    def thank_you_view(self, request):
+        return self.render(request, template=self.thank_you_template)
+
+
+class RegisterPage(PublicFormPage):
+    """The involvement register sign-up at /get-involved/join/; creates or updates a Member."""
+
+    thank_you = thank_you_field(
+        "Thank you for joining our involvement register.\n\n"
+        "We will get in touch when there is a chance to take part in something that matches "
+        "your interests. You can ask us to change your details or take you off the register "
+        "at any time."
+    )
+
+    rate_limit_scope = "register"
+    thank_you_template = "involvement/register_thank_you.html"
+    max_count = 1
+    parent_page_types = ["pages.OpportunityIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "involvement register sign-up page"
+
+    def consent_record(self):
+        """(revision id, description) of the privacy notice a visitor is shown and agrees to."""
+        notice = self.live_privacy_notice()
+        if notice and notice.live_revision_id:
+            published = notice.last_published_at or notice.first_published_at
+            when = f", published {published:%d %B %Y}" if published else ""
+            return notice.live_revision_id, f"{notice.title} (revision {notice.live_revision_id}{when})"
+        return None, f"'{self.title}' page, no privacy notice linked (revision {self.live_revision_id})"
+
+    def make_form(self, data=None):
+        from involvement.forms import RegisterForm
+
+        revision_id, _description = self.consent_record()
+        current = str(revision_id or "")
+        if data is not None and data.get("privacy_revision", "") != current:
+            # The privacy notice changed after the form was shown: ask for consent again.
+            data = data.copy()
+            data["privacy_revision"] = current
+            data.pop("consent", None)
+            form = RegisterForm(data)
+            form.is_valid()
+            form.add_error(
+                "consent",
+                "Our privacy notice has changed since you opened this page. Read it again, "
+                "then tick the box if you agree",
+            )
+            return form
+        return RegisterForm(data, initial={"privacy_revision": current})
+
+    def save_form(self, form, request):
+        revision_id, description = self.consent_record()
+        return form.save(consent_version=description, consent_revision_id=revision_id)
+
+
+class FeedbackPage(PublicFormPage):
+    """The 'share your experience' form at /share-your-experience/; creates Feedback for triage."""
+
+    thank_you = thank_you_field(
+        "Thank you for sharing your experience.\n\n"
+        "We read everything people send us and use it to improve local services. "
+        "If you asked us to contact you, we will be in touch."
+    )
+
+    rate_limit_scope = "feedback"
+    thank_you_template = "involvement/feedback_thank_you.html"
+    max_count = 1
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "share your experience page"
+
+    def make_form(self, data=None):
+        from involvement.forms import FeedbackForm
+
+        return FeedbackForm(data)
+
+    def save_form(self, form, request):
+        return form.save()
