@@ -15,3 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The demo loader may create development accounts (pages/demo/users.py); never in production.
+DEMO_USERS_ALLOWED = True
