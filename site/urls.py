@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(public_site_urls)),
+    path("", include("reporting.urls")),
 ]
 
 if settings.DEBUG:

@@ -29,6 +29,7 @@ class HomePage(BasePage):
         "pages.OpportunityIndexPage",
         "pages.YouSaidWeDidIndexPage",
         "involvement.FeedbackPage",
+        "reporting.EngagementReportPage",
     ]
 
     content_panels = [

@@ -1,0 +1,405 @@
+"""The annual engagement report's figures, counted from the site's own records.
+
+Plain functions over the ORM that return simple data (dataclasses, tuples, dicts), so the report
+page, its CSV download, the admin "Feedback overdue" report and the tests share one set of
+definitions. Every count is a database aggregate or one query per kind of record: the number of
+queries never grows with the number of rows.
+
+Definitions (also printed on the page, in "How these figures are counted"):
+
+- Reporting year: 1 April to 31 March. `ReportingYear(2025)` is 1 April 2025 to 31 March 2026.
+  A year still in progress is counted up to and including today.
+- Opportunities held: live, public opportunities open for at least one day of the year.
+- Consultations: opportunities held at the "consult" level or with a plan category (A, B, C).
+- People taking part: the sum of "people who took part" on live 'You said, We did' items
+  dated in the year.
+- Register: members who joined by a date and had not been erased by then are on the register
+  on that date; everyone who joined in the year counts as joining, even if since erased.
+- Overdue: closed opportunities whose outcome date (`outcome_expected`, or closes + 12 weeks)
+  has passed with no live 'You said, We did' item answering them.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, DateField, DateTimeField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import Cast, Coalesce
+from django.utils import dateformat, timezone
+from wagtail.models import Page
+
+from involvement.models import Feedback, FeedbackKind, Member, retention_years
+from pages.models import OpportunityPage, YouSaidWeDidPage
+from pages.models.opportunities import OUTCOME_DUE_AFTER, Level, OpportunityType, Status
+from pages.models.you_said_we_did import FeedbackSource
+from workflows.models import Decision, SignOffDecision
+from workflows.plan import Category
+
+NO_CATEGORY = "none"
+NO_THEME = "No theme given yet"
+
+
+def format_date(day):
+    """'1 April 2025': the one date format of the page and its CSV."""
+    return dateformat.format(day, "j F Y") if day else ""
+
+
+# Reporting years ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportingYear:
+    """An April-to-March reporting year, named by the calendar year it starts in."""
+
+    start_year: int
+
+    @property
+    def start(self):
+        return datetime.date(self.start_year, 4, 1)
+
+    @property
+    def end(self):
+        return datetime.date(self.start_year + 1, 3, 31)
+
+    @property
+    def label(self):
+        """'2025/26'."""
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    @property
+    def slug(self):
+        """'2025-26', for file names."""
+        return self.label.replace("/", "-")
+
+    @property
+    def period(self):
+        """'1 April 2025 to 31 March 2026'."""
+        return f"{format_date(self.start)} to {format_date(self.end)}"
+
+    def contains(self, day):
+        return self.start <= day <= self.end
+
+
+def year_containing(day):
+    """The reporting year that `day` falls in."""
+    return ReportingYear(day.year if day.month >= 4 else day.year - 1)
+
+
+def latest_complete_year(today=None):
+    """The most recent reporting year that has ended before `today`."""
+    today = today or timezone.localdate()
+    return ReportingYear(year_containing(today).start_year - 1)
+
+
+def default_year():
+    """The start year a new report suggests: the latest complete reporting year."""
+    return latest_complete_year().start_year
+
+
+def start_of_day(day):
+    """The first moment of `day` in the site's time zone (Europe/London: GMT or BST)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+# Shared querysets -----------------------------------------------------------------------------
+
+
+def outcome_due_expression():
+    """The outcome date in SQL: the date set on the opportunity, or 12 weeks after it closed."""
+    default = Cast(
+        ExpressionWrapper(F("closes") + OUTCOME_DUE_AFTER, output_field=DateTimeField()),
+        output_field=DateField(),
+    )
+    return Coalesce("outcome_expected", default, output_field=DateField())
+
+
+def private_pages():
+    """Q for pages in a private section: PageQuerySet.public() excludes it, but runs a query each call."""
+    return Page.objects.private_q()
+
+
+def public(queryset, private=None):
+    """`queryset.public()`, reusing `private` (from private_pages()) when given."""
+    return queryset.public() if private is None else queryset.exclude(private)
+
+
+def outcome_published(as_of=None, today=None, private=None):
+    """Exists(): a live, public 'You said, We did' item answers the opportunity.
+
+    For a date in the past (`as_of` before today) the item must also be dated on or before it,
+    because the site does not keep when an item first went live in a way the report can trust.
+    """
+    today = today or timezone.localdate()
+    outcomes = public(YouSaidWeDidPage.objects.live(), private).filter(opportunity=OuterRef("pk"))
+    if as_of is not None and as_of < today:
+        outcomes = outcomes.filter(date__lte=as_of)
+    return Exists(outcomes)
+
+
+def overdue_opportunities(as_of=None, *, today=None, root=None, public_only=False, private=None):
+    """Live opportunities closed before `as_of` whose outcome date passed before it, with no outcome.
+
+    Annotated with `outcome_due_on`; ordered most overdue first. Filtering is all in SQL. The admin
+    report uses `as_of` = today and every live opportunity; the annual report only public ones.
+    """
+    today = today or timezone.localdate()
+    as_of = as_of or today
+    opportunities = OpportunityPage.objects.live()
+    if public_only:
+        opportunities = public(opportunities, private)
+    if root is not None:
+        opportunities = opportunities.descendant_of(root)
+    return (
+        opportunities.filter(closes__lt=as_of)
+        .annotate(
+            outcome_due_on=outcome_due_expression(),
+            has_published_outcome=outcome_published(as_of, today, private),
+        )
+        .filter(outcome_due_on__lt=as_of, has_published_outcome=False)
+        .order_by("outcome_due_on", "closes", "title", "pk")
+    )
+
+
+def days_between(earlier, later):
+    return (later - earlier).days
+
+
+# The figures ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """One row of a count table: a code, what the public reads, and how many."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass
+class Figures:
+    """Everything the annual report counts for one reporting year."""
+
+    year: ReportingYear
+    today: datetime.date
+    # The last day counted: the end of the year, or today while the year is in progress.
+    period_end: datetime.date
+    started: bool
+    opportunities_total: int = 0
+    by_type: list = field(default_factory=list)
+    by_level: list = field(default_factory=list)
+    by_category: list = field(default_factory=list)
+    consultations: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+    participants: int = 0
+    outcomes_without_number: int = 0
+    register: dict = field(default_factory=dict)
+    feedback_total: int = 0
+    feedback_by_theme: list = field(default_factory=list)
+    feedback_by_kind: list = field(default_factory=list)
+    overdue: list = field(default_factory=list)
+    retention_years: int = 3
+
+    @property
+    def complete(self):
+        """True once the whole year is over."""
+        return self.period_end == self.year.end
+
+    @property
+    def consultations_total(self):
+        return len(self.consultations)
+
+    @property
+    def outcomes_total(self):
+        return len(self.outcomes)
+
+    @property
+    def overdue_total(self):
+        return len(self.overdue)
+
+
+def compute(start_year, *, root=None, today=None, request=None):
+    """Count everything for the reporting year starting in April `start_year`.
+
+    `root` limits pages to one site's tree (the report's parent home page); register members
+    and feedback belong to the organisation, not to a site, so they are always all counted.
+    """
+    year = ReportingYear(int(start_year))
+    today = today or timezone.localdate()
+    period_end = min(year.end, today)
+    report = Figures(
+        year=year,
+        today=today,
+        period_end=period_end,
+        started=today >= year.start,
+        retention_years=retention_years(),
+    )
+    if not report.started:
+        return report
+
+    start_at, end_before = start_of_day(year.start), start_of_day(period_end + datetime.timedelta(days=1))
+
+    private = private_pages()
+    opportunities = public(OpportunityPage.objects.live(), private)
+    outcomes = public(YouSaidWeDidPage.objects.live(), private)
+    if root is not None:
+        opportunities = opportunities.descendant_of(root)
+        outcomes = outcomes.descendant_of(root)
+    held = opportunities.filter(
+        Q(closes__isnull=True) | Q(closes__gte=year.start), opens__lte=period_end
+    ).order_by()
+
+    report.by_type = _tally(held, "opportunity_type", OpportunityType.choices)
+    report.by_level = _tally(held, "level", Level.choices)
+    report.by_category = _tally(
+        held,
+        "category",
+        [*Category.choices, ("", "No category (no consultation plan)")],
+        blank_key=NO_CATEGORY,
+    )
+    report.opportunities_total = sum(t.count for t in report.by_type)
+    report.consultations = _consultations(held, outcomes, today, request)
+
+    items = (
+        outcomes.filter(date__gte=year.start, date__lte=period_end)
+        .select_related("opportunity")
+        .defer_streamfields()
+        .order_by("date", "title", "pk")
+    )
+    sources = dict(FeedbackSource.choices)
+    for item in items:
+        report.outcomes.append(
+            {
+                "title": item.title,
+                "url": item.get_url(request),
+                "date": item.date,
+                "source": sources.get(item.source, item.source),
+                "participants": item.participants,
+                "opportunity": item.opportunity.title if item.opportunity_id else "",
+                "opportunity_url": item.opportunity.get_url(request) if item.opportunity_id else "",
+            }
+        )
+    report.participants = sum(o["participants"] or 0 for o in report.outcomes)
+    report.outcomes_without_number = sum(1 for o in report.outcomes if o["participants"] is None)
+
+    report.register = _register(start_at, end_before)
+    report.feedback_by_theme, report.feedback_by_kind = _feedback(start_at, end_before)
+    report.feedback_total = sum(t.count for t in report.feedback_by_kind)
+
+    types = dict(OpportunityType.choices)
+    for page in overdue_opportunities(
+        period_end, today=today, root=root, public_only=True, private=private
+    ).defer_streamfields():
+        report.overdue.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "type": types.get(page.opportunity_type, page.opportunity_type),
+                "closes": page.closes,
+                "outcome_due": page.outcome_due_on,
+                "days_overdue": days_between(page.outcome_due_on, period_end),
+            }
+        )
+    return report
+
+
+def _tally(queryset, field_name, choices, blank_key=None):
+    """[Tally] for every choice, zeros included, counted in one GROUP BY query."""
+    counts = dict(queryset.values_list(field_name).annotate(n=Count("pk")).values_list(field_name, "n"))
+    return [Tally(key or blank_key or "", label, counts.get(key, 0)) for key, label in choices]
+
+
+STATUS_LABELS = dict(Status.choices)
+
+
+def _consultations(held, outcomes, today, request):
+    """Consultations held in the year with their sign-off path and outcome, in four queries.
+
+    `status` is the pages app's own annotation (OpportunityQuerySet.with_status), as at today.
+    """
+    pages = list(
+        held.filter(Q(level=Level.CONSULT) | ~Q(category=""))
+        .with_status(today)
+        .annotate(outcome_due_on=outcome_due_expression())
+        .defer_streamfields()
+        .order_by("opens", "title", "pk")
+    )
+    ids = [page.pk for page in pages]
+    paths = defaultdict(list)
+    for decision in SignOffDecision.objects.filter(page_id__in=ids).order_by("decided_at", "pk"):
+        paths[decision.page_id].append(
+            {
+                "stage": decision.stage_name,
+                "decision": decision.decision,
+                "label": _decision_label(decision.decision),
+                "date": timezone.localdate(decision.decided_at),
+            }
+        )
+    answers = {}
+    for item in (
+        outcomes.filter(opportunity_id__in=ids)
+        .defer_streamfields()
+        .order_by("opportunity_id", "-date", "-pk")
+    ):
+        answers.setdefault(item.opportunity_id, item)
+    levels, categories = dict(Level.choices), dict(Category.choices)
+    result = []
+    for page in pages:
+        answer = answers.get(page.pk)
+        result.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "level": levels.get(page.level, page.level),
+                "category": page.category,
+                "category_label": categories.get(page.category, ""),
+                "opens": page.opens,
+                "closes": page.closes,
+                "outcome_due": page.outcome_due_on,
+                "status": page.status,
+                "status_label": STATUS_LABELS.get(page.status, page.status),
+                "signoff": paths.get(page.pk, []),
+                "outcome": {"title": answer.title, "url": answer.get_url(request), "date": answer.date}
+                if answer
+                else None,
+            }
+        )
+    return result
+
+
+def _decision_label(decision):
+    return {
+        Decision.APPROVED: "approved",
+        Decision.REJECTED: "changes requested",
+        Decision.SKIPPED: "skipped, not needed for this category",
+    }.get(decision, decision)
+
+
+def _register(start_at, end_before):
+    """Register size at the start and end of the period, and who joined and left, in one query."""
+
+    def on_register_at(moment):
+        return Q(joined_at__lt=moment) & (Q(erased_at__isnull=True) | Q(erased_at__gte=moment))
+
+    return Member.objects.aggregate(
+        at_start=Count("pk", filter=on_register_at(start_at)),
+        joined=Count("pk", filter=Q(joined_at__gte=start_at, joined_at__lt=end_before)),
+        left=Count("pk", filter=Q(erased_at__gte=start_at, erased_at__lt=end_before)),
+        at_end=Count("pk", filter=on_register_at(end_before)),
+    )
+
+
+def _feedback(start_at, end_before):
+    """([Tally] by theme, biggest first, and [Tally] by kind, zeros included): two queries."""
+    received = Feedback.objects.filter(submitted_at__gte=start_at, submitted_at__lt=end_before).order_by()
+    by_theme = [
+        Tally(slug or "", name or NO_THEME, n)
+        for slug, name, n in received.values_list("theme__slug", "theme__name")
+        .annotate(n=Count("pk"))
+        .values_list("theme__slug", "theme__name", "n")
+    ]
+    # Biggest first; the untriaged remainder last whatever its size.
+    by_theme.sort(key=lambda t: (t.key == "", -t.count, t.label))
+    kinds = dict(received.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    by_kind = [Tally(key, label, kinds.get(key, 0)) for key, label in FeedbackKind.choices]
+    return by_theme, by_kind

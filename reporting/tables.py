@@ -1,0 +1,240 @@
+"""The report's figures laid out as tables: the page renders them and the CSV writes them, cell for cell."""
+
+from dataclasses import dataclass
+
+from reporting.charts import bar_chart
+from reporting.figures import format_date
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: text, an optional link, an optional list of lines, or a number."""
+
+    text: str = ""
+    url: str = ""
+    items: tuple = ()
+    number: int | None = None
+
+    @property
+    def numeric(self):
+        return self.number is not None
+
+    @property
+    def csv(self):
+        """The cell as the CSV has it: numbers without separators, list items joined by '; '."""
+        if self.numeric:
+            return str(self.number)
+        if self.items:
+            return "; ".join(self.items)
+        return self.text
+
+
+def number(value):
+    return Cell(text=f"{value:,}", number=value)
+
+
+def text(value, url=""):
+    return Cell(text=value or "", url=url or "")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A column heading; numeric columns are right-aligned."""
+
+    text: str
+    numeric: bool = False
+
+
+@dataclass
+class Table:
+    """A captioned table; the first cell of each row is its row header (th scope=row)."""
+
+    key: str
+    caption: str
+    headings: list
+    rows: list
+    total: list | None = None
+    chart: object = None
+    empty: str = ""
+    note: str = ""
+
+    @property
+    def all_rows(self):
+        return [*self.rows, self.total] if self.total else list(self.rows)
+
+    @property
+    def body(self):
+        """Rows of (cell, numeric column?), so a whole numeric column lines up on the right."""
+        return [
+            [(cell, heading.numeric) for cell, heading in zip(row, self.headings, strict=True)]
+            for row in self.all_rows
+        ]
+
+    @property
+    def id(self):
+        return "table-" + self.key.replace("_", "-")
+
+
+def _headings(*names, numeric=()):
+    return [Heading(name, index in numeric) for index, name in enumerate(names)]
+
+
+def _tally_table(key, caption, first_heading, tallies, count_heading, empty=""):
+    rows = [[text(t.label), number(t.count)] for t in tallies]
+    return Table(
+        key=key,
+        caption=caption,
+        headings=_headings(first_heading, count_heading, numeric={1}),
+        rows=rows,
+        total=[text("Total"), number(sum(t.count for t in tallies))] if tallies else None,
+        chart=bar_chart("chart-" + key.replace("_", "-"), caption, [(t.label, t.count) for t in tallies]),
+        empty=empty,
+    )
+
+
+def _signoff_lines(steps):
+    if not steps:
+        return ("No sign-off recorded",)
+    return tuple(f"{s['stage']}: {s['label']} ({format_date(s['date'])})" for s in steps)
+
+
+def _status_now(consultation, today):
+    status = consultation["status"]
+    if status == "upcoming":
+        return f"Upcoming: opens {format_date(consultation['opens'])}"
+    if status == "open":
+        if consultation["closes"]:
+            return f"Open until {format_date(consultation['closes'])}"
+        return "Open, with no closing date"
+    if status == "closed":
+        due = consultation["outcome_due"]
+        if due and due < today:
+            return f"Closed: outcome overdue since {format_date(due)}"
+        return f"Closed: outcome expected by {format_date(due)}"
+    return "Outcome published"
+
+
+def _dates(opens, closes):
+    if closes:
+        return f"{format_date(opens)} to {format_date(closes)}"
+    return f"From {format_date(opens)}, no closing date"
+
+
+def tables(report):
+    """[Table] for every figure in `report`, in page order. Empty when the year has not started."""
+    if not report.started:
+        return []
+    end = format_date(report.period_end)
+    register = report.register
+    return [
+        Table(
+            key="summary",
+            caption="Summary of the year",
+            headings=_headings("Measure", "Number", numeric={1}),
+            rows=[
+                [text("Opportunities to get involved held"), number(report.opportunities_total)],
+                [text("Consultations held"), number(report.consultations_total)],
+                [text("People taking part"), number(report.participants)],
+                [text("'You said, We did' items published"), number(report.outcomes_total)],
+                [text(f"People on the involvement register on {end}"), number(register["at_end"])],
+                [text("People who joined the involvement register"), number(register["joined"])],
+                [text("Feedback received"), number(report.feedback_total)],
+                [text(f"Opportunities with feedback overdue on {end}"), number(report.overdue_total)],
+            ],
+        ),
+        _tally_table("by_type", "Opportunities held by type", "Type", report.by_type, "Opportunities"),
+        _tally_table(
+            "by_level",
+            "Opportunities held by level of involvement",
+            "Level",
+            report.by_level,
+            "Opportunities",
+        ),
+        _tally_table(
+            "by_category",
+            "Opportunities held by category of change",
+            "Category",
+            report.by_category,
+            "Opportunities",
+        ),
+        Table(
+            key="consultations",
+            caption="Consultations, their sign-off and outcome",
+            headings=_headings(
+                "Consultation", "Level", "Category", "Dates", "Sign-off", "Where it stands now"
+            ),
+            rows=[
+                [
+                    text(c["title"], c["url"]),
+                    text(c["level"]),
+                    text(c["category"] or "None"),
+                    text(_dates(c["opens"], c["closes"])),
+                    Cell(items=_signoff_lines(c["signoff"])),
+                    text(f"Outcome published: {c['outcome']['title']}", c["outcome"]["url"])
+                    if c["outcome"]
+                    else text(_status_now(c, report.today)),
+                ]
+                for c in report.consultations
+            ],
+            empty="No consultations were held this year.",
+        ),
+        Table(
+            key="you_said_we_did",
+            caption="'You said, We did' items published",
+            headings=_headings(
+                "Item", "Date", "Where it came from", "What it answers", "People who took part", numeric={4}
+            ),
+            rows=[
+                [
+                    text(o["title"], o["url"]),
+                    text(format_date(o["date"])),
+                    text(o["source"]),
+                    text(o["opportunity"] or "None", o["opportunity_url"]),
+                    number(o["participants"]) if o["participants"] is not None else text("Not recorded"),
+                ]
+                for o in report.outcomes
+            ],
+            total=[text("Total"), text(""), text(""), text(""), number(report.participants)]
+            if report.outcomes
+            else None,
+            empty="No 'You said, We did' items were published this year.",
+        ),
+        Table(
+            key="register",
+            caption="Size and growth of the involvement register",
+            headings=_headings("Measure", "People", numeric={1}),
+            rows=[
+                [text(f"On the register on {format_date(report.year.start)}"), number(register["at_start"])],
+                [text("Joined during the year"), number(register["joined"])],
+                [text("Left during the year"), number(register["left"])],
+                [text(f"On the register on {end}"), number(register["at_end"])],
+            ],
+        ),
+        _tally_table(
+            "feedback_theme",
+            "Feedback received by theme",
+            "Theme",
+            report.feedback_by_theme,
+            "Feedback",
+            empty="No feedback was received this year.",
+        ),
+        _tally_table(
+            "feedback_kind", "Feedback received by kind", "Kind", report.feedback_by_kind, "Feedback"
+        ),
+        Table(
+            key="overdue",
+            caption=f"Feedback overdue on {end}",
+            headings=_headings("Opportunity", "Type", "Closed", "Outcome due", "Days overdue", numeric={4}),
+            rows=[
+                [
+                    text(o["title"], o["url"]),
+                    text(o["type"]),
+                    text(format_date(o["closes"])),
+                    text(format_date(o["outcome_due"])),
+                    number(o["days_overdue"]),
+                ]
+                for o in report.overdue
+            ],
+            empty=f"No feedback was overdue on {end}.",
+        ),
+    ]
