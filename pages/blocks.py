@@ -21,7 +21,7 @@ class LinkStructValue(blocks.StructValue):
 
     @cached_property
     def text(self):
-        if label := self.get("text"):
+        if label := self.get("label"):
             return label
         if page := self.get("page"):
             return page.title
@@ -31,7 +31,11 @@ class LinkStructValue(blocks.StructValue):
 class LinkBlock(blocks.StructBlock):
     """A link to a page on this site or an address elsewhere; rendered as a plain link."""
 
-    text = blocks.CharBlock(required=False, help_text="Leave blank to use the title of the chosen page.")
+    # Not called "text": templates look up dictionary keys first, so a child of that name
+    # would hide LinkStructValue.text and show an empty label.
+    label = blocks.CharBlock(
+        required=False, label="Link text", help_text="Leave blank to use the title of the chosen page."
+    )
     page = blocks.PageChooserBlock(required=False)
     external_url = blocks.URLBlock(
         required=False, label="Address elsewhere", help_text="Only if no page is chosen."
@@ -52,7 +56,7 @@ class LinkBlock(blocks.StructBlock):
         value_class = LinkStructValue
         template = "blocks/link_block.html"
         description = "A link to a page or another website"
-        preview_value = {"text": "NHS website", "external_url": "https://www.nhs.uk/"}
+        preview_value = {"label": "NHS website", "external_url": "https://www.nhs.uk/"}
 
 
 class HeadingBlock(blocks.StructBlock):
