@@ -137,6 +137,22 @@ FEEDBACK = [
     ("suggestion", "Maternity services", "maternity",
      "Antenatal classes in the evening would help parents who work during the day.",
      4, "new", None, "", None),
+    # Older items, so the last complete reporting year has feedback to count.
+    ("concern", "NHS 111", "urgent-care",
+     "I was called back after six hours, by which time I had gone to A&E anyway.",
+     300, "closed", "waiting-times", "Included in the NHS 111 survey findings.", None),
+    ("comment", "Wheelchair service", "community-services",
+     "Nobody told me my repair had been delayed until I rang to ask.",
+     330, "closed", "communication", "Provider now texts when a repair is delayed.", None),
+    ("compliment", "Mental health crisis team", "mental-health",
+     "The crisis team listened to me and to my husband, and came back the next day as promised.",
+     420, "closed", "staff-attitude", "Passed on to the team with thanks.", None),
+    ("concern", "GP online booking", "primary-care",
+     "The online booking system does not work with my screen reader.",
+     480, "closed", "access", "Raised with the practice's system supplier.", None),
+    ("suggestion", "Community mental health day services", "mental-health",
+     "Evening sessions would let people who work still get support.",
+     520, "closed", "access", "Fed into the day services consultation.", None),
 ]
 # fmt: on
 

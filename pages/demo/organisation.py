@@ -75,8 +75,6 @@ def ensure_settings(pages, stdout=None, force=False):
             "email": f"engagement@{DOMAIN}",
             "legal_duty": LEGAL_DUTY,
             "pals_details": PALS_DETAILS,
-            # Link text is given, not left to the page title: templates read `value.text`, and
-            # a StructValue's own empty "text" entry hides LinkStructValue.text there.
             "footer_links": [
                 link(pages["about"], text="About us"),
                 link(pages["accessibility-statement"], text="Accessibility statement"),

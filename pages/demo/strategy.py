@@ -1,4 +1,4 @@
-"""The demo engagement strategy 2017–2020: aims, objectives, commitments and the action plan."""
+"""The demo engagement strategy, running now: aims, objectives, commitments and the action plan."""
 
 import datetime
 
@@ -351,18 +351,21 @@ def _list(items):
 def strategy(today):
     """The strategy page's fields and child rows; dates are relative to `today`."""
     review = (today + datetime.timedelta(days=180)).replace(day=1)
+    # A three-year strategy running now, so the demo is never out of date.
+    first = today.year - 1
+    last = first + 3
     return {
         "fields": {
             "title": "Engagement strategy",
-            "seo_title": "Patient and public engagement strategy 2017 to 2020",
+            "seo_title": f"Patient and public engagement strategy {first} to {last}",
             "show_in_menus": True,
-            "period": "2017–2020",
+            "period": f"{first}–{last}",
             "status": StrategyStatus.CURRENT.value,
             "review_date": review,
             "intro": "How we involve patients, carers and the public in decisions about local NHS "
             "services, and how the action plan is going.",
             "search_description": "Our patient and public communication, engagement and experience "
-            "strategy 2017 to 2020, with its action plan and progress.",
+            f"strategy {first} to {last}, with its action plan and progress.",
             "summary": (
                 "<p>This strategy sets out how the two mid Nottinghamshire clinical commissioning "
                 "groups, Mansfield and Ashfield, and Newark and Sherwood, make sure the views of "

@@ -179,4 +179,4 @@ def table(caption, rows, *, first_col_is_header=False):
 
 def link(page=None, *, text="", url=""):
     """One item of a LinkListBlock (home page links, footer, social media)."""
-    return block("link", {"text": text, "page": page.pk if page else None, "external_url": url})
+    return block("link", {"label": text, "page": page.pk if page else None, "external_url": url})

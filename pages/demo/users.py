@@ -11,10 +11,16 @@ from django.core.management.base import CommandError
 
 PASSWORD_ENV = "DEMO_PASSWORD"
 
-# (username, group names, is_superuser). Role accounts (an editor, the engagement team, each
-# approver…) are added here; their groups must already exist, made by a data migration.
+# (username, group names, is_superuser): the superuser and one account per role, so a newcomer
+# can walk a plan through every sign-off stage. The groups are made by a data migration.
 DEMO_USERS = [
     ("admin", [], True),
+    ("editor", ["Editors"], False),
+    ("engagement", ["Engagement team"], False),
+    ("equality", ["Equality and diversity lead"], False),
+    ("clinical", ["Clinical leads"], False),
+    ("lay", ["Lay members"], False),
+    ("governing-body", ["Governing Body"], False),
 ]
 
 

@@ -24,8 +24,9 @@ class Command(BaseCommand):
     /you-said-we-did/ with its items, /engagement-strategy/ with its action plan, and /about/
     with the accessibility statement and privacy notice. Then each app in EXTENSION_APPS with a
     `demo` module adds its own pages and data. Then /about/how-to-get-involved/ and the home
-    page, which link to what those apps added. Last, where settings.DEMO_USERS_ALLOWED is True,
-    the development superuser `admin` is created and its password printed.
+    page, which link to what those apps added. Where settings.DEMO_USERS_ALLOWED is True, the
+    development superuser `admin` and one account per role are made before the apps' data, and
+    their shared password is printed at the end.
 
     Running it again: pages are found by slug under their parent. Each is compared with the demo
     data and, only if something differs, a new revision is saved and published, so a second run
@@ -58,14 +59,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.stdout.write("Loading the demo content…")
             content.build(home, self.stdout, today=timezone.localdate(), force=force)
+            # Accounts come before the apps' demo data: sign-off history needs its approvers.
+            password = ensure_demo_users(None, self.stdout) if users_allowed() else None
             for label in EXTENSION_APPS:
                 self.build_extension(label, home)
             content.finish(home, self.stdout, force=force)
-
-            if users_allowed():
-                password = ensure_demo_users(None, self.stdout)
-            else:
-                password = None
 
         self.stdout.write(self.style.SUCCESS("The demo content is loaded and up to date."))
         if password is None:
@@ -77,8 +75,9 @@ class Command(BaseCommand):
             )
         else:
             admin_url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
-            for username, _groups, _is_superuser in DEMO_USERS:
-                self.stdout.write(f"Log in at {admin_url} as {username} with password: {password}")
+            usernames = ", ".join(username for username, _groups, _is_superuser in DEMO_USERS)
+            self.stdout.write(f"Log in at {admin_url} as any of: {usernames}")
+            self.stdout.write(f"Password for all of them: {password}")
 
     def build_extension(self, label, home):
         """Call build(home, stdout) from <app>.demo, if the app is installed and has that module."""
