@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import GroupApprovalTask, TaskState, WorkflowState
 
 from workflows.models import SIGNOFF_TASK_TYPES, SignOffTask, latest_object
 
@@ -60,3 +60,11 @@ def signoff_task_states(older_than=None):
     if older_than is not None:
         states = states.filter(started_at__lt=timezone.now() - older_than)
     return states
+
+
+def is_approver(user):
+    """Whether the user is in a group that decides some active stage of any workflow."""
+    if user.is_superuser:
+        return True
+    task_types = (GroupApprovalTask, *SIGNOFF_TASK_TYPES)
+    return any(model.objects.filter(active=True, groups__user=user).exists() for model in task_types)

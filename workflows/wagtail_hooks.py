@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
 from workflows.reports import SignOffLogView
-from workflows.signoff import replan, waiting_stages
+from workflows.signoff import is_approver, replan, waiting_stages
 
 
 @hooks.register("register_log_actions")
@@ -66,7 +66,8 @@ class AwaitingSignOffPanel(Component):
 def add_awaiting_signoff_panel(request, panels):
     # Our panel replaces Wagtail's own review list, which shows newest first and no waiting time.
     panels[:] = [p for p in panels if getattr(p, "name", "") != "workflow_objects_to_moderate"]
-    panels.append(AwaitingSignOffPanel())
+    if is_approver(request.user):
+        panels.append(AwaitingSignOffPanel())
 
 
 @hooks.register("register_admin_urls")

@@ -145,3 +145,9 @@ def test_a_decision_needs_a_comment(client, users, signoff_index):
     response = client.post(url, {"comment": "   "}, **AJAX)
     assert "Every sign-off decision needs a comment" in response.content.decode()
     assert current_stage(page) == "Engagement team review"
+
+
+@pytest.mark.django_db
+def test_editors_have_no_sign_off_queue_on_their_dashboard(client, users):
+    client.force_login(users["editor"])
+    assert "Awaiting your sign-off" not in client.get(reverse("wagtailadmin_home")).content.decode()
