@@ -4,6 +4,17 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from workflows.plan import plan_problems
+from workflows.roles import INTERNAL_COLLECTION
+
+
+def is_private(document):
+    """Whether a view restriction on the document's collection (or above it) keeps it from the public."""
+    from wagtail.models import CollectionViewRestriction
+
+    return CollectionViewRestriction.objects.filter(
+        collection__in=document.collection.get_ancestors(inclusive=True)
+    ).exists()
+
 
 SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
 
@@ -30,6 +41,13 @@ class OpportunityPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        document = cleaned_data.get("eia_document")
+        if document is not None and not is_private(document):
+            self.add_error(
+                "eia_document",
+                f"This document is public. Move it to the '{INTERNAL_COLLECTION}' collection first, "
+                "so only staff can open it.",
+            )
         if self.is_bound and any(self.data.get(action) for action in SUBMIT_ACTIONS):
             problems = plan_problems(self._value, self._stakeholder_count())
             for field, message in problems:

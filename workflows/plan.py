@@ -82,7 +82,8 @@ class ConsultationPlan(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="equality impact assessment document",
-        help_text="Put it in the internal collection so it is not public.",
+        help_text="Upload it to the 'Consultation plans (internal)' collection: "
+        "only staff can open it there.",
     )
     engagement_methods = ChoiceListField(
         item_choices=ENGAGEMENT_METHODS, help_text="How people will be reached and heard."

@@ -27,3 +27,7 @@ SIGNOFF_STAGES = [
     ("governingbodytask", "Governing Body sign-off", GOVERNING_BODY),
 ]
 EDITORIAL_TASK = "Editorial review by the Engagement team"
+
+# Documents that belong to plans (equality impact assessments…) go here; only signed-in staff
+# can download them, and the public API does not list them.
+INTERNAL_COLLECTION = "Consultation plans (internal)"

@@ -111,3 +111,35 @@ def test_category_b_runs_three_stages_and_schedules_for_its_opening_day(client, 
     call_command("publish_scheduled")
     page.refresh_from_db()
     assert page.live
+
+
+@pytest.mark.django_db
+def test_other_pages_go_through_editorial_review_by_the_engagement_team(client, users, home):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    from pages.models import StandardPage
+    from pages.tests.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home, title="Our accessibility statement", live=False)
+    page.save_revision(user=users["editor"])
+    client.force_login(users["editor"])
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = querydict_from_html(client.get(edit).content.decode(), form_id="page-edit-form")
+    data["body-count"] = "0"
+    data["action-submit"] = "1"
+    assert client.post(edit, data).status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Editorial review by the Engagement team"
+    assert users["engagement"].email in recipients()
+    assert not StandardPage.objects.get(pk=page.pk).live
+
+    # An approver of consultation stages has no say here; the Engagement team does.
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    client.force_login(users["clinical"])
+    assert client.post(url, {"comment": "fine"}).status_code in (302, 403)
+    assert not StandardPage.objects.get(pk=page.pk).live
+    client.force_login(users["engagement"])
+    client.post(url, {"comment": "Reads well."})
+    assert StandardPage.objects.get(pk=page.pk).live

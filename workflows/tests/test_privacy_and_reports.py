@@ -140,3 +140,45 @@ def test_reminders_go_only_for_stages_past_the_threshold_once_per_run(client, us
     assert sorted(m.subject for m in mail.outbox) == sorted(
         [f'Reminder: "{t}" is waiting for Engagement team review' for t in ("Old plan", "Fresh plan")]
     )
+
+
+@pytest.fixture
+def internal_document(db):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection
+
+    from workflows.roles import INTERNAL_COLLECTION
+
+    document = Document(
+        title="Equality impact assessment: walk-in centre",
+        collection=Collection.objects.get(name=INTERNAL_COLLECTION),
+    )
+    document.file.save("eia-walk-in-centre.txt", ContentFile(b"Impact on older people"), save=True)
+    return document
+
+
+@pytest.mark.django_db
+def test_plan_documents_are_for_staff_only(client, users, internal_document):
+    assert client.get(internal_document.url).status_code in (302, 403)
+    assert "eia-walk-in-centre" not in client.get("/api/v2/documents/").content.decode()
+    client.force_login(users["equality"])
+    assert client.get(internal_document.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_public_document_cannot_be_attached_as_the_eia(client, users, signoff_index, internal_document):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from workflows.tests.helpers import post_edit
+
+    public = Document(title="Leaflet")
+    public.file.save("leaflet.txt", ContentFile(b"Public leaflet"), save=True)
+    page = draft_plan(signoff_index, users["editor"])
+    client.force_login(users["editor"])
+    response = post_edit(client, page, action=None, eia_document=str(public.pk))
+    assert response.status_code == 200
+    assert "This document is public" in response.content.decode()
+    response = post_edit(client, page, action=None, eia_document=str(internal_document.pk))
+    assert response.status_code == 302
