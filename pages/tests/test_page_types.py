@@ -139,3 +139,37 @@ def test_outcome_page_shows_what_people_said_and_did(client, outcome_index, oppo
 def test_index_pages_render(client, opportunity_index, outcome_index):
     assert client.get(opportunity_index.url).status_code == 200
     assert client.get(outcome_index.url).status_code == 200
+
+
+class TestEditorsCanPreviewAndEditEveryPageType(WagtailPageTestCase):
+    def setUp(self):
+        from pages.tests.factories import OpportunityIndexPageFactory, YouSaidWeDidIndexPageFactory
+
+        self.home = models.HomePage.objects.get()
+        opportunities = OpportunityIndexPageFactory(parent=self.home)
+        outcomes = YouSaidWeDidIndexPageFactory(parent=self.home)
+        self.pages = [
+            self.home,
+            StandardPageFactory(parent=self.home),
+            StrategyPageFactory(parent=self.home),
+            opportunities,
+            OpportunityPageFactory(parent=opportunities),
+            outcomes,
+            YouSaidWeDidPageFactory(parent=outcomes),
+        ]
+
+    def test_preview(self):
+        for page in self.pages:
+            for mode, _label in page.preview_modes:
+                response = page.make_preview_request(preview_mode=mode)
+                self.assertEqual(response.status_code, 200, type(page).__name__)
+                self.assertContains(response, page.title)
+
+    def test_edit_view_opens(self):
+        user = self.create_superuser("preview-admin")
+        self.client.force_login(user)
+        from django.urls import reverse
+
+        for page in self.pages:
+            response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            self.assertEqual(response.status_code, 200, type(page).__name__)
