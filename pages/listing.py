@@ -41,3 +41,38 @@ def clean_filters(form_class, data):
             except ValidationError:
                 cleaned[name] = None
     return cleaned, form_class(initial=cleaned)
+
+
+class FilteredListingMixin:
+    """For index pages: a filter form, its cleaned values applied to the items, one page of results.
+
+    Subclasses give `filter_form(items)` (a form class or factory) and `filter_items(items,
+    filters, form)`; `listing_items()` is everything listable before filtering.
+    """
+
+    per_page = 10
+
+    def listing_items(self):
+        raise NotImplementedError
+
+    def filter_form(self, items):
+        raise NotImplementedError
+
+    def filter_items(self, items, filters, form):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.listing_items()
+        filters, form = clean_filters(self.filter_form(items), request.GET)
+        results = paginate(request, self.filter_items(items, filters, form), self.per_page)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            filters=filters,
+            results=results,
+            result_count=results.paginator.count,
+            filter_query=query.urlencode(),
+        )
+        return context

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from pages.blocks import SIMPLE_RICH_TEXT
 from pages.fields import ChoiceListField
-from pages.listing import clean_filters, paginate
+from pages.listing import FilteredListingMixin
 from pages.models.base import BasePage
 from pages.models.snippets import Audience, Topic
 from workflows.forms import OpportunityPageForm
@@ -375,10 +375,8 @@ class OpportunityFilterForm(forms.Form):
     DEFAULT_STATUSES = [Status.OPEN.value, Status.UPCOMING.value]
 
 
-class OpportunityIndexPage(BasePage):
+class OpportunityIndexPage(FilteredListingMixin, BasePage):
     """The get-involved page: every opportunity, filtered by status, type, topic and audience."""
-
-    per_page = 10
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.OpportunityPage", "involvement.RegisterPage"]
@@ -386,32 +384,26 @@ class OpportunityIndexPage(BasePage):
     class Meta:
         verbose_name = "opportunity index"
 
-    def opportunities(self):
+    def listing_items(self):
         return OpportunityPage.objects.live().public().child_of(self)
+
+    def filter_form(self, items):
+        return OpportunityFilterForm
+
+    def filter_items(self, items, filters, form):
+        # With no status chosen, show what people can still take part in.
+        statuses = filters.get("status") or OpportunityFilterForm.DEFAULT_STATUSES
+        form.initial["status"] = statuses
+        items = items.with_status_in(statuses)
+        if filters.get("type"):
+            items = items.filter(opportunity_type__in=filters["type"])
+        if filters.get("topic"):
+            items = items.filter(topics__in=filters["topic"]).distinct()
+        if filters.get("audience"):
+            items = items.filter(audiences__in=filters["audience"]).distinct()
+        return items.prefetch_related("topics", "audiences")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters, form = clean_filters(OpportunityFilterForm, request.GET)
-        statuses = filters.get("status") or OpportunityFilterForm.DEFAULT_STATUSES
-        form.initial["status"] = statuses
-        results = self.opportunities().with_status_in(statuses)
-        if filters.get("type"):
-            results = results.filter(opportunity_type__in=filters["type"])
-        if filters.get("topic"):
-            results = results.filter(topics__in=filters["topic"]).distinct()
-        if filters.get("audience"):
-            results = results.filter(audiences__in=filters["audience"]).distinct()
-        results = results.prefetch_related("topics", "audiences")
-        page_of_results = paginate(request, results, self.per_page)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            filter_form=form,
-            filters=filters,
-            statuses=statuses,
-            results=page_of_results,
-            result_count=page_of_results.paginator.count,
-            filter_query=query.urlencode(),
-            levels=[(code, label, LEVEL_EXPLANATIONS[code]) for code, label in Level.choices],
-        )
+        context["levels"] = [(code, label, LEVEL_EXPLANATIONS[code]) for code, label in Level.choices]
         return context

@@ -1,5 +1,7 @@
 """'You said, We did': what people told us, what changed, and the index that lists them."""
 
+from functools import partial
+
 from django import forms
 from django.db import models
 from django.utils import timezone
@@ -11,7 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.blocks import SIMPLE_RICH_TEXT
-from pages.listing import clean_filters, paginate
+from pages.listing import FilteredListingMixin
 from pages.models.base import BasePage
 from pages.models.snippets import Topic
 
@@ -146,10 +148,8 @@ class YouSaidWeDidFilterForm(forms.Form):
         self.fields["year"].choices = [("", "Any year")] + [(y, str(y)) for y in years]
 
 
-class YouSaidWeDidIndexPage(BasePage):
+class YouSaidWeDidIndexPage(FilteredListingMixin, BasePage):
     """Lists 'You said, We did' items, newest first, filtered by topic and year."""
-
-    per_page = 10
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.YouSaidWeDidPage"]
@@ -157,31 +157,17 @@ class YouSaidWeDidIndexPage(BasePage):
     class Meta:
         verbose_name = "'You said, We did' index"
 
-    def items(self):
+    def listing_items(self):
         return YouSaidWeDidPage.objects.live().public().child_of(self).order_by("-date", "title")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        items = self.items()
+    def filter_form(self, items):
+        # Only years that have items are offered.
         years = sorted({d.year for d in items.dates("date", "year")}, reverse=True)
+        return partial(YouSaidWeDidFilterForm, years=years)
 
-        def form_class(*a, **kw):
-            return YouSaidWeDidFilterForm(*a, years=years, **kw)
-
-        filters, form = clean_filters(form_class, request.GET)
+    def filter_items(self, items, filters, form):
         if filters.get("topic"):
             items = items.filter(topics__in=filters["topic"]).distinct()
         if filters.get("year"):
             items = items.filter(date__year=filters["year"])
-        items = items.prefetch_related("topics").select_related("opportunity")
-        page_of_results = paginate(request, items, self.per_page)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            filter_form=form,
-            filters=filters,
-            results=page_of_results,
-            result_count=page_of_results.paginator.count,
-            filter_query=query.urlencode(),
-        )
-        return context
+        return items.prefetch_related("topics").select_related("opportunity")
