@@ -146,3 +146,9 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 SIGNOFF_REMINDER_DAYS = int(os.environ.get("SIGNOFF_REMINDER_DAYS", "5"))
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Involvement register and feedback forms: submissions per address per hour (0: no limit),
+# proxies trusted to report the client's address, and years of inactivity before erasure.
+INVOLVEMENT_RATE_LIMIT = int(os.environ.get("INVOLVEMENT_RATE_LIMIT", "5"))
+INVOLVEMENT_TRUSTED_PROXIES = int(os.environ.get("INVOLVEMENT_TRUSTED_PROXIES", "0"))
+INVOLVEMENT_RETENTION_YEARS = int(os.environ.get("INVOLVEMENT_RETENTION_YEARS", "3"))
