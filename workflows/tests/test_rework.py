@@ -89,7 +89,7 @@ def test_second_approval_of_the_same_stage_is_refused(client, users, signoff_ind
     assert SignOffDecision.objects.filter(stage="engagement_review").count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_approvals_posted_at_once_produce_one_decision(users, signoff_index, client):
     if connection.vendor != "postgresql":
         pytest.skip("needs row locks that SQLite does not have; the sequential case is tested above")

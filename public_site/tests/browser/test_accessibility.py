@@ -1,0 +1,59 @@
+"""axe-core, in Chromium, finds no WCAG 2.2 A or AA failures on any public page of the demo site.
+
+The pages are every address in public_site/tests/addresses.py (every live page, found by walking
+the page tree, and the special cases: filters, search, the 404 page, thank-you pages), plus each
+form after an empty submission, so its error state is judged as people see it.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from public_site.tests import addresses
+from public_site.tests.browser.conftest import BROWSER_DB
+
+pytestmark = [pytest.mark.browser, BROWSER_DB]
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+
+
+def violations(axe, page):
+    """axe-core's violations on the page as it is now, one readable line per failing element."""
+    found = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    lines = []
+    for violation in found:
+        for node in violation["nodes"]:
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(
+                f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+                f"{' '.join(map(str, node['target']))}: {summary}"
+            )
+    return lines
+
+
+def submit_empty(page, url):
+    page.goto(url)
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()
+    assert page.locator(".nhsuk-error-summary").is_visible(), f"{url}: an empty submission shows no errors"
+
+
+def test_axe_finds_no_violations_on_any_public_page(browser_page):
+    page, axe = browser_page, Axe()
+    found = {}
+    checked = 0
+    for address in addresses.addresses():
+        response = page.goto(address.url)
+        assert response.status == address.status, address.url
+        if lines := violations(axe, page):
+            found[address.label] = lines
+        checked += 1
+    for url in addresses.form_pages():
+        submit_empty(page, url)
+        if lines := violations(axe, page):
+            found[f"{url} after an empty submission"] = lines
+        checked += 1
+    report = "\n".join(
+        f"{label}:\n" + "\n".join(f"  {line}" for line in lines) for label, lines in found.items()
+    )
+    assert not found, f"axe-core found violations on {len(found)} of {checked} pages:\n{report}"
