@@ -245,9 +245,9 @@ def privacy_notice(today):
             heading("How long we keep it"),
             paragraph(
                 "<p>We keep your involvement register details while you take part. If you have not "
-                "taken part in anything, answered our emails or updated your details for three "
-                "years, we write to ask whether you want to stay on the register, and delete your "
-                "details if you do not reply within a month.</p>"
+                "taken part in anything, signed up again or updated your details for three years, "
+                "we delete your details automatically. We keep only anonymous counts, such as how "
+                "many people joined in a year.</p>"
                 "<p>We keep feedback, survey responses and event notes that identify you for three "
                 "years from your last contact with us, and then delete them. Reports and summaries "
                 "with no personal information are kept for the public record.</p>"
@@ -361,7 +361,7 @@ def how_to_get_involved(pages):
                 "<p>The involvement register is a list of local people who want to hear about "
                 "chances to get involved. You choose the topics and the ways you would like to "
                 "take part, and you can leave at any time. If you have not taken part for three "
-                'years we will ask whether you want to stay; our <a href="/about/privacy-notice/">'
+                'years we delete your details; our <a href="/about/privacy-notice/">'
                 "privacy notice</a> explains how we look after your details.</p>"
             ),
             register,
