@@ -2,7 +2,8 @@
 
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
+
+from pages.models.snippets import Vocabulary
 
 
 class FeedbackKind(models.TextChoices):
@@ -18,31 +19,14 @@ class FeedbackStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class FeedbackTheme(models.Model):
+class FeedbackTheme(Vocabulary):
     """A theme staff give feedback when triaging it (access, waiting times…); counted in the report.
 
     Seeded by a data migration; the Engagement team can add more under Involvement > Feedback themes.
     """
 
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(
-        max_length=100, unique=True, blank=True, help_text="Made from the name if left empty."
-    )
-    description = models.CharField(
-        max_length=255, blank=True, help_text="Optional. Helps colleagues choose the same theme."
-    )
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(Vocabulary.Meta):
         verbose_name = "feedback theme"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:100]
-        super().save(*args, **kwargs)
 
 
 class Feedback(models.Model):

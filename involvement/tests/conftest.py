@@ -3,7 +3,6 @@
 import pytest
 import wagtail_factories
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 
 from involvement.models import FeedbackPage, RegisterPage
 from pages.tests.factories import StandardPageFactory, TopicFactory
@@ -23,14 +22,6 @@ class FeedbackPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = FeedbackPage
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate-limit counters live in the cache; every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Fixtures for the public site's tests."""
 
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 
 from public_site.tests.demo import load_demo_content
@@ -17,4 +16,3 @@ def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
         load_demo_content(tmp_path_factory.mktemp("demo") / ".demo-password")
         yield
         transaction.set_rollback(True)
-    cache.clear()
