@@ -153,19 +153,9 @@ class ConsultationPlan(models.Model):
         abstract = True
 
     @property
-    def plan_required(self):
-        """Consultations and engagement on service changes need a signed-off plan."""
-        return self.level == "consult" or self.is_service_change
-
-    @property
     def signoff_category(self):
         """The category that decides the stages; opportunities without a plan count as A."""
         return self.category or Category.A
-
-    def duration(self):
-        if self.opens and self.closes:
-            return self.closes - self.opens + datetime.timedelta(days=1)
-        return None
 
     def submission_problems(self):
         """[(field name or None, message)] that stop this plan being submitted for sign-off."""
@@ -179,6 +169,7 @@ def plan_problems(value, stakeholder_count):
         problems.append(("summary", "Write the public summary before submitting for sign-off."))
     if not _has_text(value("how_to_take_part")):
         problems.append(("how_to_take_part", "Say how to take part before submitting for sign-off."))
+    # Only consultations and engagement on a service change need a plan to be signed off.
     if not (value("level") == "consult" or value("is_service_change")):
         return problems
     category = value("category")

@@ -34,7 +34,7 @@ def replan(page, user=None):
     return reason
 
 
-def waiting_stages(user, older_than=None):
+def waiting_stages(user):
     """In-progress stages this user may decide, oldest first, with the page each is about."""
     states = (
         TaskState.objects.reviewable_by(user)
@@ -42,8 +42,6 @@ def waiting_stages(user, older_than=None):
         .select_related("task", "workflow_state", "workflow_state__requested_by", "revision")
         .order_by("started_at", "pk")
     )
-    if older_than is not None:
-        states = states.filter(started_at__lt=timezone.now() - older_than)
     return [state for state in states if state.revision.content_object is not None]
 
 
