@@ -168,8 +168,17 @@ class SignOffTask(AbstractGroupApprovalTask):
         )
         return task_state
 
+    def may_decide(self, user, workflow_state):
+        """Whether `user` may decide this stage: one of its approvers, and not the person who
+        submitted the plan (four eyes). Superusers may always decide."""
+        if user.is_superuser:
+            return True
+        if not self._user_in_groups(user):
+            return False
+        return workflow_state is None or workflow_state.requested_by_id != user.pk
+
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
+        if self.may_decide(user, getattr(obj, "current_workflow_state", None)):
             return [("reject", "Request changes", True), ("approve", "Approve", True)]
         return []
 
@@ -188,6 +197,10 @@ class SignOffTask(AbstractGroupApprovalTask):
             return None
         if not (user.is_superuser or self._user_in_groups(user)):
             raise SignOffRefused(f"Only the {self.name} approvers can decide this stage.", obj.pk)
+        if not self.may_decide(user, task_state.workflow_state):
+            raise SignOffRefused(
+                f"You submitted this plan, so another {self.name} approver must decide this stage.", obj.pk
+            )
         # Lock the stage so two approvers acting at once produce one decision.
         current = TaskState.objects.select_for_update().get(pk=task_state.pk)
         if current.status != TaskState.STATUS_IN_PROGRESS:

@@ -1,5 +1,6 @@
 """Sign-off operations that span stages: re-planning after an edit, and what is waiting for whom."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask, TaskState, WorkflowState
@@ -42,13 +43,22 @@ def waiting_stages(user):
         .select_related("task", "workflow_state", "workflow_state__requested_by", "revision")
         .order_by("started_at", "pk")
     )
-    return [state for state in states if state.revision.content_object is not None]
+    signoff_types = {ct.pk for ct in ContentType.objects.get_for_models(*SIGNOFF_TASK_TYPES).values()}
+    return [
+        state
+        for state in states
+        if state.revision.content_object is not None
+        # Nobody signs off their own plan: those stages wait for another approver.
+        and (
+            user.is_superuser
+            or state.task.content_type_id not in signoff_types
+            or state.workflow_state.requested_by_id != user.pk
+        )
+    ]
 
 
 def signoff_task_states(older_than=None):
     """Every in-progress consultation sign-off stage, oldest first."""
-    from django.contrib.contenttypes.models import ContentType
-
     types = ContentType.objects.get_for_models(*SIGNOFF_TASK_TYPES).values()
     states = (
         TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__content_type__in=types)

@@ -151,3 +151,33 @@ def test_a_decision_needs_a_comment(client, users, signoff_index):
 def test_editors_have_no_sign_off_queue_on_their_dashboard(client, users):
     client.force_login(users["editor"])
     assert "Awaiting your sign-off" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_nobody_signs_off_a_plan_they_submitted(client, users, signoff_index):
+    """Four eyes: an Engagement team member who submits a plan cannot decide its stage 1;
+    it waits on the dashboard of the rest of the team, not theirs."""
+    from django.contrib.auth.models import Group
+
+    from workflows import roles
+
+    author = users["engagement"]
+    page = draft_plan(signoff_index, author, title="Closing the Saturday clinic")
+    submit(client, author, page)
+    assert current_stage(page) == "Engagement team review"
+
+    editor_html = client.get(edit_url(page)).content.decode()
+    assert "Approve" not in editor_html
+    for action in ("approve", "reject"):
+        assert decide(client, author, page, action).status_code == 403
+    assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert not SignOffDecision.objects.filter(page=page, user=author).exists()
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Nothing is waiting for your sign-off" in html
+
+    colleague = type(author).objects.create_user("colleague", "colleague@example.org", "pw")
+    colleague.groups.add(Group.objects.get(name=roles.ENGAGEMENT_TEAM))
+    client.force_login(colleague)
+    assert "Closing the Saturday clinic" in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert decide(client, colleague, page, "approve").status_code == 200
+    assert current_stage(page) == "Equality impact check"
