@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -28,7 +29,11 @@ def _utc(value):
 
 
 def opportunity_event(page, request, host):
-    """The VEVENT for an opportunity with an event time; its UID never changes."""
+    """The VEVENT for an opportunity; its UID never changes.
+
+    Events and meetings give their start and end times (in UTC); other opportunities give the
+    days they are open, from opening to closing, as all-day dates.
+    """
     url = page.get_full_url(request)
     place = ", ".join(line.strip() for line in page.location.splitlines() if line.strip())
     description = [page.summary_text, f"More information: {url}"]
@@ -38,9 +43,15 @@ def opportunity_event(page, request, host):
     event = Event()
     event.add("uid", f"opportunity-{page.pk}@{host}")
     event.add("dtstamp", _utc(page.last_published_at or timezone.now()))
-    event.add("dtstart", _utc(page.event_start))
-    if page.event_end:
-        event.add("dtend", _utc(page.event_end))
+    if page.event_start:
+        event.add("dtstart", _utc(page.event_start))
+        if page.event_end:
+            event.add("dtend", _utc(page.event_end))
+    else:
+        # The days people can take part, as all-day dates; DTEND is the day after closing.
+        event.add("dtstart", page.opens)
+        event.add("dtend", page.closes + datetime.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")  # a survey being open does not make anyone busy
     event.add("summary", page.title)
     event.add("description", "\n\n".join(part for part in description if part))
     if place or page.online_link:
@@ -84,19 +95,23 @@ def events_calendar(request):
 
 
 def opportunity_calendar(request, page_path):
-    """`<opportunity URL>event.ics`: the one event, to add to a calendar from the page."""
+    """`<opportunity URL>event.ics`: the one event or the open days, to add to a calendar.
+
+    An ongoing opportunity (no event time, no closing date) has nothing to add: 404.
+    """
     site = _site_or_404(request)
     if "\x00" in page_path:
         raise Http404("Not a page address.")
     page = (
         OpportunityPage.objects.live()
         .public()
-        .filter(url_path=site.root_page.url_path + page_path, event_start__isnull=False)
+        .filter(url_path=site.root_page.url_path + page_path)
+        .filter(Q(event_start__isnull=False) | Q(closes__isnull=False))
         .defer_streamfields()
         .first()
     )
     if page is None:
-        raise Http404("No event at this address.")
+        raise Http404("No dates to add to a calendar at this address.")
     org = OrganisationSettings.for_request(request)
     calendar = _calendar(org, page.title)
     calendar.add_component(opportunity_event(page, request, site.hostname))

@@ -7,7 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import capfirst
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
 
 from pages.listing import paginate
 from pages.models import (
@@ -19,6 +21,7 @@ from pages.models import (
     YouSaidWeDidIndexPage,
     YouSaidWeDidPage,
 )
+from security.middleware import allow_inline_styles
 
 SEARCH_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -32,6 +35,16 @@ PUBLIC_TYPE_LABELS = {
     YouSaidWeDidIndexPage: "You said, We did",
     YouSaidWeDidPage: "You said, We did",
 }
+
+# ?type= narrows the results to one kind of page: (value, label shown in the filter, page types).
+# "page" is everything else: information pages, indexes, forms and reports.
+SEARCH_TYPES = [
+    ("opportunity", "Opportunities", [OpportunityPage]),
+    ("outcome", "You said, We did", [YouSaidWeDidPage]),
+    ("strategy", "Engagement strategy", [StrategyPage]),
+    ("page", "Other pages", None),
+]
+_TYPED_MODELS = [model for _value, _label, models in SEARCH_TYPES if models for model in models]
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 _WORD = re.compile(r"\w+")
@@ -65,20 +78,70 @@ def _add_opportunity_statuses(pages):
             page.status = statuses[page.pk]
 
 
+def search_type(raw):
+    """The ?type= value if it is one of SEARCH_TYPES; anything else means every type."""
+    return raw if raw in {value for value, _label, _models in SEARCH_TYPES} else ""
+
+
+def of_type(pages, kind):
+    for value, _label, models in SEARCH_TYPES:
+        if value == kind:
+            return pages.type(*models) if models else pages.not_type(*_TYPED_MODELS)
+    return pages
+
+
+def promotions(query, site, request):
+    """Editors' picks for the query (Settings → Promoted search results): live public pages only."""
+    normalised = normalise_query_string(query)
+    if not normalised:
+        return []
+    picks = list(SearchPromotion.objects.filter(query__query_string=normalised).select_related("page"))
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible_ids = set()
+    if page_ids:
+        pages = Page.objects.live().public().filter(pk__in=page_ids)
+        if site is not None:
+            pages = pages.in_site(site)
+        visible_ids = set(pages.values_list("pk", flat=True))
+    shown = []
+    for pick in picks:
+        if pick.page_id in visible_ids:
+            shown.append({"title": pick.page.title, "url": pick.page.get_url(request)})
+        elif not pick.page_id and pick.external_link_url:
+            shown.append(
+                {"title": pick.external_link_text or pick.external_link_url, "url": pick.external_link_url}
+            )
+        else:
+            continue
+        shown[-1]["description"] = pick.description
+    return shown
+
+
+def record_search(query):
+    """Count a new search (not a further page or a type filter) for Reports → Search terms."""
+    if normalise_query_string(query):
+        Query.get(query).add_hit()
+
+
 def search(request):
     """Full-text search of the live public pages of this site; any query string gives a page."""
     query = clean_query(request.GET.get("q", ""))
-    context = {"query": query, "results": None, "items": [], "result_count": 0}
+    kind = search_type(request.GET.get("type", ""))
+    context = {"query": query, "results": None, "items": [], "result_count": 0, "search_type": kind}
     if query:
         site = Site.find_for_request(request)
         pages = Page.objects.live().public()
         if site is not None:
             pages = pages.in_site(site)
+        pages = of_type(pages, kind)
         terms = search_terms(query)
         found = pages.specific().search(terms) if terms else Page.objects.none()
         page_of_results = paginate(request, found, SEARCH_PER_PAGE)
         pages_here = list(page_of_results.object_list)
         _add_opportunity_statuses(pages_here)
+        first_page = page_of_results.number == 1
+        if first_page and "page" not in request.GET and "type" not in request.GET:
+            record_search(query)
         context.update(
             results=page_of_results,
             result_count=page_of_results.paginator.count,
@@ -92,7 +155,16 @@ def search(request):
                 }
                 for page in pages_here
             ],
-            filter_query=urlencode({"q": query}),
+            promotions=promotions(query, site, request) if first_page and not kind else [],
+            type_filters=[
+                {
+                    "label": label,
+                    "current": value == kind,
+                    "query": urlencode({"q": query, **({"type": value} if value else {})}),
+                }
+                for value, label in [("", "All results"), *((v, lb) for v, lb, _m in SEARCH_TYPES)]
+            ],
+            filter_query=urlencode({"q": query, **({"type": kind} if kind else {})}),
         )
         if not pages_here and site is not None:
             context["opportunity_index"] = OpportunityIndexPage.objects.live().public().in_site(site).first()
@@ -116,4 +188,5 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # The 500 page carries its own small stylesheet inline; the policy allows exactly that.
+    return allow_inline_styles(render(request, "500.html", status=500))

@@ -4,8 +4,8 @@ Both the HTML validity test (Django's test client) and the browser tests (axe-co
 same set, so a new page type is covered as soon as a live page of it exists: every live, public
 page of the default site; the thank-you page of each page with a form; the opportunity index
 filtered, filtered to nothing and on its second page; a "You said, We did" filter; the search form,
-with results and without; and the 404 page. Pages with a form are also judged in their error state,
-after an empty submission: `form_pages()` lists them.
+with results, narrowed to one type and without; and the 404 page. Pages with a form are also
+judged in their error state, after an empty submission: `form_pages()` lists them.
 """
 
 from dataclasses import dataclass
@@ -120,6 +120,7 @@ def addresses():
     result += [
         Address("search form", "/search/"),
         Address("search with results", query("/search/", q=SEARCH_WITH_RESULTS)),
+        Address("search for one type", query("/search/", q=SEARCH_WITH_RESULTS, type="opportunity")),
         Address("search without results", query("/search/", q=SEARCH_WITHOUT_RESULTS)),
         Address("404 page", MISSING_PAGE, status=404),
     ]

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from pages.tests.factories import OpportunityPageFactory, StandardPageFactory
+from pages.tests.factories import OpportunityPageFactory, StandardPageFactory, YouSaidWeDidPageFactory, days
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -43,3 +43,28 @@ def test_robots_txt_allows_crawling_but_not_the_admin_and_names_the_sitemap(clie
     assert "Disallow: /admin/" in lines
     assert "Disallow: /" not in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+@pytest.mark.django_db
+def test_sitemap_is_exactly_the_live_public_pages(client, home, opportunity_index, outcome_index):
+    OpportunityPageFactory(parent=opportunity_index, slug="open-survey")
+    OpportunityPageFactory(parent=opportunity_index, slug="closed-survey", opens=days(-60), closes=days(-30))
+    withdrawn = OpportunityPageFactory(parent=opportunity_index, slug="withdrawn")
+    withdrawn.unpublish()
+    YouSaidWeDidPageFactory(parent=outcome_index, slug="new-clinic")
+    YouSaidWeDidPageFactory(parent=outcome_index, slug="draft-change", live=False)
+    private = StandardPageFactory(parent=home, slug="staff")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    StandardPageFactory(parent=private, slug="rota")
+
+    assert sorted(sitemap_locations(client)) == sorted(
+        f"http://testserver{path}"
+        for path in [
+            "/",
+            "/get-involved/",
+            "/get-involved/open-survey/",
+            "/get-involved/closed-survey/",  # closed is still public, for the record
+            "/you-said-we-did/",
+            "/you-said-we-did/new-clinic/",
+        ]
+    )

@@ -105,8 +105,9 @@ class Migration(migrations.Migration):
         ("pages", "0003_consultation_plan"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailcore", "0098_apitoken"),
-        ("wagtailimages", "0001_initial"),
-        ("wagtaildocs", "0001_initial"),
+        # The migrations that add the choose_image and choose_document permissions.
+        ("wagtailimages", "0023_add_choose_permissions"),
+        ("wagtaildocs", "0011_add_choose_permissions"),
     ]
 
     operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]

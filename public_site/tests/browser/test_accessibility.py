@@ -2,7 +2,8 @@
 
 The pages are every address in public_site/tests/addresses.py (every live page, found by walking
 the page tree, and the special cases: filters, search, the 404 page, thank-you pages), plus each
-form after an empty submission, so its error state is judged as people see it.
+form after an empty submission, so its error state is judged as people see it. Every page is judged
+twice: at a phone's width (375 pixels) and at a desktop's (1280 pixels).
 """
 
 import pytest
@@ -38,8 +39,21 @@ def submit_empty(page, url):
     assert page.locator(".nhsuk-error-summary").is_visible(), f"{url}: an empty submission shows no errors"
 
 
-def test_axe_finds_no_violations_on_any_public_page(browser_page):
-    page, axe = browser_page, Axe()
+VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def sized_page(request, chromium, demo_site):
+    """A page in a fresh context at a phone's or a desktop's width: layouts differ, and so can failures."""
+    context = chromium.new_context(base_url=demo_site, viewport=VIEWPORTS[request.param])
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def test_axe_finds_no_violations_on_any_public_page(sized_page):
+    page, axe = sized_page, Axe()
+    assert page.viewport_size["width"] in {size["width"] for size in VIEWPORTS.values()}
     found = {}
     checked = 0
     for address in addresses.addresses():

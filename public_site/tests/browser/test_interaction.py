@@ -151,3 +151,59 @@ def test_an_empty_form_shows_the_error_summary_focused_with_links_to_the_fields(
         link.click()
         expect(page.locator(target)).to_be_focused()
         expect(page.locator(target)).to_be_in_viewport()
+
+
+# What makes focus visible on an element (or, for a NHS.UK checkbox, on the box drawn by its label).
+FOCUS_STYLE = """(el) => {
+  const target = el.matches(".nhsuk-checkboxes__input") ? el.nextElementSibling : el;
+  const styles = [getComputedStyle(target), getComputedStyle(target, "::before")];
+  const seen = (s) => [s.outlineStyle, s.outlineWidth, s.boxShadow, s.backgroundColor, s.borderColor];
+  return styles.map((s) => seen(s).join("|")).join("/");
+}"""
+
+
+def tab_to(page, locator, limit=300):
+    """Press Tab until `locator` has the focus; fail if it never does."""
+    handle = locator.element_handle()
+    for _press in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(el) => document.activeElement === el", handle):
+            return
+    pytest.fail(f"Tab never reached {locator}")
+
+
+def assert_focus_visible(page, locator):
+    """Focused by keyboard, the element matches :focus-visible and looks different from unfocused."""
+    focused = locator.evaluate(FOCUS_STYLE)
+    assert locator.evaluate("(el) => el.matches(':focus-visible')")
+    page.evaluate("() => document.activeElement.blur()")
+    assert locator.evaluate(FOCUS_STYLE) != focused, "focus changes nothing that can be seen"
+    locator.focus()
+
+
+def test_the_opportunity_filters_work_by_keyboard_alone(browser_page):
+    page = browser_page
+    index = OpportunityIndexPage.objects.live().get()
+    topic, expected = filter_choice(index)
+    page.goto(addresses.path_of(index))
+    closed = page.get_by_role("group", name="Status").get_by_label("Closed", exact=True)
+    topic_box = page.get_by_role("group", name="Topic").get_by_label(topic.name, exact=True)
+    apply = page.get_by_role("button", name="Apply filters")
+
+    tab_to(page, closed)
+    assert_focus_visible(page, closed)
+    page.keyboard.press("Space")
+    expect(closed).to_be_checked()
+    tab_to(page, topic_box)
+    page.keyboard.press("Space")
+    expect(topic_box).to_be_checked()
+    tab_to(page, apply)
+    assert_focus_visible(page, apply)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert "status=closed" in page.url and f"topic={topic.slug}" in page.url
+    noun = "opportunity" if len(expected) == 1 else "opportunities"
+    expect(page.locator("#results-heading")).to_have_text(f"{len(expected)} {noun}")
+    assert sorted(page.locator(".app-card-list .nhsuk-card__link").all_inner_texts()) == expected
+    expect(closed).to_be_checked()
