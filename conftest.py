@@ -1,7 +1,7 @@
 """Fixtures shared by every app's tests: the home page the migrations create, and a page tree."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Site
 
 from pages.models import HomePage
@@ -10,10 +10,18 @@ from pages.tests.factories import OpportunityIndexPageFactory, YouSaidWeDidIndex
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: rate-limit counters and Wagtail's site paths live there."""
-    cache.clear()
+    """Each test starts with empty caches: rate-limit counters, Wagtail's site paths and whole pages."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """For tests that count what rendering a page costs: every request renders it."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

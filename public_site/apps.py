@@ -6,3 +6,10 @@ class PublicSiteConfig(AppConfig):
 
     name = "public_site"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from public_site import cache_signals, frontend_cache, renditions
+
+        cache_signals.connect()
+        frontend_cache.connect()
+        renditions.connect()

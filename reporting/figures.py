@@ -29,6 +29,7 @@ from django.utils import dateformat, timezone
 from wagtail.models import Page
 
 from involvement.models import Feedback, FeedbackKind, Member, retention_years
+from pages import privacy
 from pages.models import OpportunityPage, YouSaidWeDidPage
 from pages.models.opportunities import OUTCOME_DUE_AFTER, Level, OpportunityType, Status
 from pages.models.you_said_we_did import FeedbackSource
@@ -115,7 +116,7 @@ def outcome_due_expression():
 
 def private_pages():
     """Q for pages in a private section: PageQuerySet.public() excludes it, but runs a query each call."""
-    return Page.objects.private_q()
+    return privacy.private_q(Page.objects.all())
 
 
 def public(queryset, private=None):
@@ -249,11 +250,17 @@ def compute(start_year, *, root=None, today=None, request=None):
         Q(closes__isnull=True) | Q(closes__gte=year.start), opens__lte=period_end
     ).order_by()
 
-    report.by_type = _tally(held, "opportunity_type", OpportunityType.choices)
-    report.by_level = _tally(held, "level", Level.choices)
+    # One GROUP BY over the three columns, summed three ways in Python.
+    combinations = list(
+        held.values_list("opportunity_type", "level", "category")
+        .annotate(n=Count("pk"))
+        .values_list("opportunity_type", "level", "category", "n")
+    )
+    report.by_type = _tally(combinations, 0, OpportunityType.choices)
+    report.by_level = _tally(combinations, 1, Level.choices)
     report.by_category = _tally(
-        held,
-        "category",
+        combinations,
+        2,
         [*Category.choices, ("", "No category (no consultation plan)")],
         blank_key=NO_CATEGORY,
     )
@@ -303,9 +310,11 @@ def compute(start_year, *, root=None, today=None, request=None):
     return report
 
 
-def _tally(queryset, field_name, choices, blank_key=None):
-    """[Tally] for every choice, zeros included, counted in one GROUP BY query."""
-    counts = dict(queryset.values_list(field_name).annotate(n=Count("pk")).values_list(field_name, "n"))
+def _tally(combinations, position, choices, blank_key=None):
+    """[Tally] for every choice, zeros included, from (value, value, …, count) rows of a GROUP BY."""
+    counts = defaultdict(int)
+    for row in combinations:
+        counts[row[position]] += row[-1]
     return [Tally(key or blank_key or "", label, counts.get(key, 0)) for key, label in choices]
 
 
@@ -390,16 +399,19 @@ def _register(start_at, end_before):
 
 
 def _feedback(start_at, end_before):
-    """([Tally] by theme, biggest first, and [Tally] by kind, zeros included): two queries."""
+    """([Tally] by theme, biggest first, and [Tally] by kind, zeros included): one GROUP BY query."""
     received = Feedback.objects.filter(submitted_at__gte=start_at, submitted_at__lt=end_before).order_by()
-    by_theme = [
-        Tally(slug or "", name or NO_THEME, n)
-        for slug, name, n in received.values_list("theme__slug", "theme__name")
+    themes, names, kinds = defaultdict(int), {}, defaultdict(int)
+    for slug, name, kind, n in (
+        received.values_list("theme__slug", "theme__name", "kind")
         .annotate(n=Count("pk"))
-        .values_list("theme__slug", "theme__name", "n")
-    ]
+        .values_list("theme__slug", "theme__name", "kind", "n")
+    ):
+        themes[slug] += n
+        names[slug] = name
+        kinds[kind] += n
+    by_theme = [Tally(slug or "", names[slug] or NO_THEME, n) for slug, n in themes.items()]
     # Biggest first; the untriaged remainder last whatever its size.
     by_theme.sort(key=lambda t: (t.key == "", -t.count, t.label))
-    kinds = dict(received.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
     by_kind = [Tally(key, label, kinds.get(key, 0)) for key, label in FeedbackKind.choices]
     return by_theme, by_kind

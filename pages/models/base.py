@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.privacy import PublicPageManager, view_restrictions_of
 
 
 class BasePage(Page):
@@ -25,8 +26,15 @@ class BasePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
+    objects = PublicPageManager()
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Read once per public request (pages/privacy.py) rather than twice per page served.
+        restrictions = view_restrictions_of(self)
+        return super().get_view_restrictions() if restrictions is None else restrictions
 
     @property
     def summary_text(self):

@@ -53,12 +53,13 @@ class HomePage(BasePage):
             .public()
             .descendant_of(self)
             .with_status_in([Status.OPEN])
-            .prefetch_related("topics")[: self.open_limit]
+            .defer_streamfields()[: self.open_limit]
         )
         context["latest_outcomes"] = (
             YouSaidWeDidPage.objects.live()
             .public()
             .descendant_of(self)
+            .defer_streamfields()
             .order_by("-date", "-pk")[: self.outcome_limit]
         )
         context["opportunity_index"] = OpportunityIndexPage.objects.live().child_of(self).first()

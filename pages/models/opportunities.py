@@ -12,7 +12,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pages.blocks import SIMPLE_RICH_TEXT
@@ -20,6 +19,7 @@ from pages.fields import ChoiceListField
 from pages.listing import FilteredListingMixin
 from pages.models.base import BasePage
 from pages.models.snippets import Audience, Topic
+from pages.privacy import PublicPageQuerySet
 from workflows.forms import OpportunityPageForm
 from workflows.plan import ConsultationPlan
 
@@ -79,7 +79,7 @@ def status_of(opens, closes, has_outcome, today=None):
     return Status.OUTCOME_PUBLISHED if has_outcome else Status.CLOSED
 
 
-class OpportunityQuerySet(PageQuerySet):
+class OpportunityQuerySet(PublicPageQuerySet):
     """Adds the derived public status, so listings can filter and sort in the database."""
 
     def with_status(self, today=None):
@@ -385,7 +385,8 @@ class OpportunityIndexPage(FilteredListingMixin, BasePage):
         verbose_name = "opportunity index"
 
     def listing_items(self):
-        return OpportunityPage.objects.live().public().child_of(self)
+        # Cards show neither the body nor the topics: leave both in the database.
+        return OpportunityPage.objects.live().public().child_of(self).defer_streamfields()
 
     def filter_form(self, items):
         return OpportunityFilterForm
@@ -401,7 +402,7 @@ class OpportunityIndexPage(FilteredListingMixin, BasePage):
             items = items.filter(topics__in=filters["topic"]).distinct()
         if filters.get("audience"):
             items = items.filter(audiences__in=filters["audience"]).distinct()
-        return items.prefetch_related("topics", "audiences")
+        return items
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

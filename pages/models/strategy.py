@@ -128,24 +128,25 @@ class StrategyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        actions = list(self.actions.all())  # read once for the summary and the table
         context.update(
             aims=list(self.aims.all()),
             objectives=list(self.objectives.all()),
             principles=list(self.principles.all()),
-            status_counts=self.action_status_counts(),
-            actions_by_theme=self.actions_by_theme(),
+            status_counts=self.action_status_counts(actions),
+            actions_by_theme=self.actions_by_theme(actions),
         )
         return context
 
-    def action_status_counts(self):
+    def action_status_counts(self, actions=None):
         """(status, label, count) for every status, in plan order, for the summary at the top."""
-        counts = Counter(action.status for action in self.actions.all())
+        counts = Counter(action.status for action in (self.actions.all() if actions is None else actions))
         return [(code, label, counts.get(code, 0)) for code, label in ActionPlanStatus.choices]
 
-    def actions_by_theme(self):
+    def actions_by_theme(self, actions=None):
         """[(theme, [actions])] keeping the order editors gave the themes."""
         themes = {}
-        for action in self.actions.all():
+        for action in self.actions.all() if actions is None else actions:
             themes.setdefault(action.theme, []).append(action)
         return list(themes.items())
 

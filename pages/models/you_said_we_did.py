@@ -158,7 +158,13 @@ class YouSaidWeDidIndexPage(FilteredListingMixin, BasePage):
         verbose_name = "'You said, We did' index"
 
     def listing_items(self):
-        return YouSaidWeDidPage.objects.live().public().child_of(self).order_by("-date", "title")
+        return (
+            YouSaidWeDidPage.objects.live()
+            .public()
+            .child_of(self)
+            .defer_streamfields()
+            .order_by("-date", "title")
+        )
 
     def filter_form(self, items):
         # Only years that have items are offered.
@@ -170,4 +176,4 @@ class YouSaidWeDidIndexPage(FilteredListingMixin, BasePage):
             items = items.filter(topics__in=filters["topic"]).distinct()
         if filters.get("year"):
             items = items.filter(date__year=filters["year"])
-        return items.prefetch_related("topics").select_related("opportunity")
+        return items  # cards show only the item's own fields

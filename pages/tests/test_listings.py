@@ -172,6 +172,7 @@ def make_outcomes(index, topic, n, start=0):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("page_cache_off")
 @pytest.mark.parametrize("url_of", ["home", "opportunities", "outcomes"])
 def test_query_count_does_not_grow_with_items(client, home, opportunity_index, outcome_index, url_of):
     topic = TopicFactory(name="Primary care")

@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from pages.models import OrganisationSettings
+from pages.privacy import public
 
 register = template.Library()
 
@@ -24,7 +25,7 @@ def site_header(context):
     links = []
     if site:
         root = site.root_page
-        menu = root.get_children().live().public().in_menu().only("url_path", "title", "depth")
+        menu = public(root.get_children().live().in_menu()).only("url_path", "title", "depth")
         for page in [root, *menu]:
             url = page.get_url(request=request)
             if not url:
@@ -63,11 +64,28 @@ def breadcrumbs(context, page=None):
     request, site, _org = _site_and_settings(context)
     crumbs = []
     if isinstance(page, Page) and site:
-        ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
         crumbs = [
             {"title": "Home" if a.depth == site.root_page.depth else a.title, "url": a.get_url(request)}
-            for a in ancestors
+            for a in _ancestors(page, site.root_page.depth)
         ]
     elif site:
         crumbs = [{"title": "Home", "url": site.root_page.get_url(request)}]
     return {"crumbs": crumbs}
+
+
+def _ancestors(page, top_depth):
+    """The page's ancestors from depth `top_depth` down, top first.
+
+    Routing a request leaves each page holding its parent (Wagtail's `_cached_parent_obj`), so
+    for the page being served this walks objects already loaded; otherwise one query.
+    """
+    if not hasattr(page, "_cached_parent_obj"):
+        return list(page.get_ancestors().filter(depth__gte=top_depth))
+    chain = []
+    node = page
+    while node.depth > top_depth:
+        node = node.get_parent()
+        if node is None:
+            break
+        chain.append(node)
+    return chain[::-1]

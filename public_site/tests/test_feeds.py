@@ -12,8 +12,10 @@ from wagtail.models import PageViewRestriction, Site
 
 from pages.models import OrganisationSettings
 from pages.tests.factories import (
+    OpportunityIndexPageFactory,
     OpportunityPageFactory,
     TopicFactory,
+    YouSaidWeDidIndexPageFactory,
     YouSaidWeDidPageFactory,
     days,
 )
@@ -147,6 +149,7 @@ def queries_for(client, url):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("page_cache_off")
 @pytest.mark.parametrize("url", OPPORTUNITY_FEEDS)
 def test_opportunity_feed_query_count_does_not_grow_with_items(client, opportunity_index, url):
     topic = TopicFactory(name="Mental health")
@@ -165,6 +168,7 @@ def test_opportunity_feed_query_count_does_not_grow_with_items(client, opportuni
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("page_cache_off")
 @pytest.mark.parametrize("url", OUTCOME_FEEDS)
 def test_outcome_feed_query_count_does_not_grow_with_items(client, outcome_index, url):
     topic = TopicFactory(name="Maternity")
@@ -180,3 +184,28 @@ def test_outcome_feed_query_count_does_not_grow_with_items(client, outcome_index
     with_three = queries_for(client, url)
     add(9)
     assert queries_for(client, url) == with_three
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", OUTCOME_FEEDS)
+def test_you_said_we_did_feed_leaves_out_private_and_unpublished_items(client, outcome_index, url):
+    YouSaidWeDidPageFactory(parent=outcome_index, title="Public change")
+    private = YouSaidWeDidPageFactory(parent=outcome_index, title="Private change")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    withdrawn = YouSaidWeDidPageFactory(parent=outcome_index, title="Withdrawn change")
+    withdrawn.unpublish()
+    _response, feed = fetch(client, url)
+    assert [entry.title for entry in feed.entries] == ["Public change"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", OPPORTUNITY_FEEDS + OUTCOME_FEEDS)
+def test_feeds_leave_out_pages_under_a_private_section(client, home, url):
+    hidden = OpportunityIndexPageFactory(parent=home, slug="staff-only", title="Staff only")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+    OpportunityPageFactory(parent=hidden, title="Hidden survey")
+    hidden_outcomes = YouSaidWeDidIndexPageFactory(parent=home, slug="staff-changes", title="Staff changes")
+    PageViewRestriction.objects.create(page=hidden_outcomes, restriction_type="login")
+    YouSaidWeDidPageFactory(parent=hidden_outcomes, title="Hidden change")
+    _response, feed = fetch(client, url)
+    assert feed.entries == []

@@ -346,6 +346,7 @@ def _queries(callable_):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("page_cache_off")
 def test_query_count_does_not_grow_with_the_data(client, home, opportunity_index, outcome_index, report_page):
     dataset.build(opportunity_index, outcome_index)
 

@@ -1,0 +1,255 @@
+"""Whole-page cache for anonymous visitors, invalidated by a generation number and by the London date.
+
+A cached page is stored under a key made of the London date, the scheme, host, path and a
+normalised query string; the entry remembers the *generation* it was rendered in. Any change to
+public content (a publish, unpublish, move or delete, a topic, audience, redirect, image, document
+or site setting; see public_site/cache_signals.py) bumps the generation, so every entry stored
+before it stops matching at once. Because the date is part of the key and no entry outlives the
+London midnight, a status derived from today's date (open, closed…) is never served stale.
+
+Only anonymous GET and HEAD requests without a session or messages cookie are looked up, so a
+hit costs two cache reads in one round trip and no database query. Only responses of the public
+views named in CACHEABLE_VIEWS are stored, and only when they are a plain 200 that sets no
+cookie, used no CSRF token, carries no message and chose no Cache-Control of its own.
+"""
+
+import datetime
+import hashlib
+import logging
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+
+# The URL names (see public_site/urls.py, reporting/urls.py and Wagtail's) whose anonymous
+# responses may be stored. Everything else (admin, documents, API, forms' POSTs) never is.
+CACHEABLE_VIEWS = frozenset(
+    {
+        "wagtail_serve",
+        "engagement_report_csv",
+        "opportunities_rss",
+        "opportunities_atom",
+        "you_said_we_did_rss",
+        "you_said_we_did_atom",
+        "events_ics",
+        "opportunity_ics",
+        "sitemap",
+        "robots_txt",
+    }
+)
+
+# Query parameters the index pages read: their filters and page number. A request with any other
+# parameter is neither served from nor stored in the cache. Search is not cached at all: each
+# search is counted for Reports → Search terms.
+QUERY_PARAMETERS = frozenset({"page", "status", "type", "topic", "audience", "year"})
+# Campaign tracking that no page reads: dropped from the key, so it does not split the cache.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga"})
+MAX_QUERY_LENGTH = 512
+
+NEVER_LOOKED_UP = ("/admin/", "/documents/", "/api/", "/static/", "/media/", "/healthz")
+# Headers the cache sets itself on the way out; never stored.
+OWN_HEADERS = frozenset({"cache-control", "expires", "set-cookie", "x-page-cache"})
+# What the key covers; a response that varies on anything else is not stored.
+KEYED_VARY = frozenset({"cookie", "accept-encoding"})
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def browser_seconds():
+    return getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60)
+
+
+# Generation ----------------------------------------------------------------
+
+
+def _fresh_generation():
+    # Larger than any generation handed out before, even after the key was evicted.
+    return time.time_ns()
+
+
+def bump_generation():
+    """Make every page stored so far stale. Never raises: a cache outage must not stop publishing."""
+    cache = page_cache()
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+            cache.touch(GENERATION_KEY, None)  # backends whose incr is get-and-set reset the timeout
+        except ValueError:  # missing: evicted, flushed or never set
+            cache.set(GENERATION_KEY, _fresh_generation(), None)
+    except Exception:  # any backend error; entries still expire by their timeout
+        logger.exception("Could not invalidate the page cache")
+
+
+# Day boundaries ------------------------------------------------------------
+
+
+def day_bounds(now=None):
+    """(London date, its first instant, the next midnight) for `now`, in the current time zone."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    tomorrow = today + datetime.timedelta(days=1)
+    end = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+    return today, start, end
+
+
+# Keys ----------------------------------------------------------------------
+
+
+def normalised_query(query_string):
+    """The query string with parameters in a fixed order, or None if it is not one we cache."""
+    if not query_string:
+        return ""
+    if len(query_string) > MAX_QUERY_LENGTH:
+        return None
+    pairs = []
+    for name, value in parse_qsl(query_string, keep_blank_values=True):
+        if name.startswith("utm_") or name in TRACKING_PARAMETERS:
+            continue
+        if name not in QUERY_PARAMETERS:
+            return None
+        pairs.append((name, value))
+    # Filters are sets: ?topic=a&topic=b and ?topic=b&topic=a give the same listing.
+    return urlencode(sorted(set(pairs)))
+
+
+def lookup_key(request, today):
+    """The cache key for an anonymous GET or HEAD, or None when the request must not use the cache."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    path = request.path
+    if path.startswith(NEVER_LOOKED_UP):
+        return None
+    cookies = request.COOKIES
+    message_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
+    if settings.SESSION_COOKIE_NAME in cookies or message_cookie in cookies:
+        return None  # signed in, or has a session or messages: always rendered for them
+    if "HTTP_AUTHORIZATION" in request.META:
+        return None
+    query = normalised_query(request.META.get("QUERY_STRING", ""))
+    if query is None:
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # let the normal handling refuse it
+    address = f"{request.scheme}://{host}{path}?{query}"
+    digest = hashlib.blake2b(address.encode(), digest_size=20).hexdigest()
+    return f"page-cache:{today.isoformat()}:{digest}"
+
+
+# Storing -------------------------------------------------------------------
+
+
+def _may_store(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Cache-Control") or response.has_header("Content-Encoding"):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if vary - KEYED_VARY:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and (messages.used or len(messages)):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    return True
+
+
+def _public_headers(response, seconds):
+    response["Cache-Control"] = f"public, max-age={max(0, int(seconds))}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves and stores whole public pages for anonymous visitors; see the module docstring.
+
+    Sits right after WhiteNoise, so a hit skips sessions, CSRF, authentication and the view.
+    Responses it does not store, from the public views, get `Cache-Control: private, no-cache`
+    unless the view chose its own, so neither browsers nor a CDN keep a signed-in page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if cache_seconds() <= 0:
+            return self.get_response(request)
+        today, _start, midnight = day_bounds()
+        key = lookup_key(request, today)
+        generation = None
+        if key is not None:
+            hit, generation = self.fetch(key, midnight)
+            if hit is not None:
+                return hit
+        response = self.get_response(request)
+        return self.finish(request, response, key, generation, midnight)
+
+    def fetch(self, key, midnight):
+        """(the cached response or None, the generation current before rendering, if known)."""
+        cache = page_cache()
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+        except Exception:  # a cache outage serves pages uncached
+            logger.exception("Page cache unavailable")
+            return None, None
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            try:
+                cache.add(GENERATION_KEY, _fresh_generation(), None)
+            except Exception:
+                logger.exception("Page cache unavailable")
+            return None, None  # stored nothing under an unknown generation
+        entry = found.get(key)
+        if entry is None or entry[0] != generation:
+            return None, generation
+        _generation, content, headers = entry
+        response = HttpResponse(content, headers=headers)
+        remaining = (midnight - timezone.now()).total_seconds()
+        _public_headers(response, min(browser_seconds(), remaining))
+        response["X-Page-Cache"] = "hit"
+        return response, generation
+
+    def finish(self, request, response, key, generation, midnight):
+        match = getattr(request, "resolver_match", None)
+        public_view = match is not None and match.url_name in CACHEABLE_VIEWS
+        if not public_view:
+            return response
+        remaining = (midnight - timezone.now()).total_seconds()
+        if generation is not None and remaining >= 1 and _may_store(request, response):
+            # Stored under the generation read before rendering: if content changed meanwhile,
+            # the entry is already stale and is never served.
+            self.store(key, generation, response, min(cache_seconds(), remaining))
+            _public_headers(response, min(browser_seconds(), remaining))
+            response["X-Page-Cache"] = "miss"
+        elif not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def store(self, key, generation, response, timeout):
+        try:
+            headers = [(k, v) for k, v in response.items() if k.lower() not in OWN_HEADERS]
+            page_cache().set(key, (generation, response.content, headers), int(timeout))
+        except Exception:
+            logger.exception("Page cache unavailable")
