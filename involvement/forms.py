@@ -79,7 +79,7 @@ def clean_phone_value(value):
 class HoneypotMixin(forms.Form):
     """Adds the field only robots fill in; the page checks it before anything is stored."""
 
-    website = forms.CharField(required=False, strip=False, label="Leave this field empty")
+    website = forms.CharField(required=False, strip=False, max_length=200, label="Leave this field empty")
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]

@@ -2,6 +2,10 @@
 
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
+_MODULE_IMPORT = (
+    r"""(?P<matched>import(?s:(?P<import>[\s\{].*?|\*\s*as\s*\w+))\s*from\s*['"](?P<url>[./].*?)["']\s*;)"""
+)
+
 
 def _without_source_maps(patterns):
     kept = []
@@ -19,4 +23,8 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     developer tools are open.
     """
 
-    patterns = _without_source_maps(CompressedManifestStaticFilesStorage.patterns)
+    patterns = _without_source_maps(CompressedManifestStaticFilesStorage.patterns) + (
+        # The site's own module imports the NHS.UK bundle by a relative path; point it at the
+        # bundle's hashed name, as Django's (all-files) JS module import option would.
+        ("js/site.js", ((_MODULE_IMPORT, 'import%(import)s from "%(url)s";'),)),
+    )

@@ -1,5 +1,6 @@
 """Production settings: secrets from the environment, no demo accounts, static files that collect."""
 
+import json
 import os
 import subprocess
 import sys
@@ -62,3 +63,8 @@ def test_static_files_collect_with_hashed_names(tmp_path):
     css = list((tmp_path / "wagtailnhsukfrontend" / "css").glob("nhsuk-frontend-10.4.2.min.*.css"))
     assert css, "the NHS.UK stylesheet was not collected with a hashed name"
     assert (tmp_path / "staticfiles.json").exists()
+    # The site's module imports the NHS.UK bundle under its hashed name, so both can be cached for good.
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    bundle = manifest["wagtailnhsukfrontend/js/nhsuk-frontend-10.4.2.min.js"]
+    site_js = (tmp_path / manifest["js/site.js"]).read_text()
+    assert f'from "../{bundle}";' in site_js, site_js

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SecurityConfig(AppConfig):
+    """Security headers, the Content-Security-Policy, sign-in lockouts and the health check."""
+
+    name = "security"
+    default_auto_field = "django.db.models.AutoField"
