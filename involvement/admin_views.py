@@ -1,15 +1,18 @@
 """Admin views for the register beyond modeladmin's own: export, erase, invite and matching members."""
 
 from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import ngettext
 from wagtail.admin import messages
-from wagtail.models import Page
-from wagtail_modeladmin.views import EditView, IndexView, InstanceSpecificView
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry, Page
+from wagtail_modeladmin.views import EditView, IndexView, InspectView, InstanceSpecificView
 
 from involvement.forms import InviteForm, MatchesInviteForm
 from involvement.models import Invitation, Member
@@ -27,14 +30,53 @@ def neutralise_formula(value):
     return value
 
 
+def log_register_export(user, export_format, rows, filtered):
+    """Records an export of the register in the audit log: who, when, how many, not which people.
+
+    The search box may hold an email address, so the query itself is never recorded.
+    """
+    return ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Member),
+        # Not one member but the register; "0" names no row, and Wagtail's history report
+        # then shows the label without a link.
+        object_id="0",
+        label="Involvement register",
+        action="involvement.export",
+        user=user,
+        timestamp=timezone.now(),
+        data={"format": export_format, "rows": rows, "filtered": filtered},
+    )
+
+
+class LogViewMixin:
+    """Records in the audit log that a member of staff opened a page showing someone's personal data."""
+
+    def get(self, request, *args, **kwargs):
+        log(self.instance, "involvement.view", user=request.user)
+        return super().get(request, *args, **kwargs)
+
+
 class MemberIndexView(IndexView):
     """The register listing and its CSV/XLSX export; excludes erased members."""
 
     def preprocess_field_value(self, field, value, export_format):
         return super().preprocess_field_value(field, neutralise_formula(value), export_format)
 
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        filtered = any(key != self.EXPORT_VAR for key in self.request.GET)
+        log_register_export(self.request.user, spreadsheet_format, queryset.count(), filtered)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
-class MemberEditView(EditView):
+
+class MemberInspectView(LogViewMixin, InspectView):
+    """A member's details, read only; each visit is in the audit log."""
+
+
+class FeedbackEditView(LogViewMixin, EditView):
+    """Triage of one feedback item; each visit is in the audit log."""
+
+
+class MemberEditView(LogViewMixin, EditView):
     """Editing a member's details, usually at their request, counts as activity."""
 
     def form_valid(self, form):
@@ -145,6 +187,8 @@ def opportunity_matches(request, page_id):
 
     topic_ids = {t.pk for t in topics}
     audience_ids = {a.pk for a in audiences}
+    # Listed in the opportunity's history: who looked at the register through it, and when.
+    log(page, "involvement.matches", user=request.user)
     rows = [
         {
             "member": member,

@@ -58,6 +58,7 @@ class MemberAdmin(ModelAdmin):
     button_helper_class = MemberButtonHelper
     index_view_class = admin_views.MemberIndexView
     edit_view_class = admin_views.MemberEditView
+    inspect_view_class = admin_views.MemberInspectView
     inspect_view_enabled = True
     list_per_page = 50
     list_display = ("display_name", "contact", "topic_list", "joined_at", "last_activity_at")
@@ -203,6 +204,7 @@ class FeedbackAdmin(ModelAdmin):
     menu_label = "Feedback"
     menu_icon = "comment"
     permission_helper_class = FeedbackPermissionHelper
+    edit_view_class = admin_views.FeedbackEditView
     list_per_page = 50
     list_display = ("submitted_at", "kind", "service", "topic", "theme", "status", "contact_allowed")
     list_filter = ("status", "kind", "theme", "topic")
@@ -302,3 +304,13 @@ def matching_members_listing_button(page, user, next_url=None):
 def register_involvement_log_actions(actions):
     actions.register_action("involvement.erase", "Erase personal data", "Personal data erased")
     actions.register_action("involvement.invite", "Record invitation", "Invitation recorded")
+    actions.register_action("involvement.view", "View personal data", "Personal data viewed")
+    actions.register_action("involvement.export", "Export the register", "Register exported")
+    actions.register_action(
+        "involvement.matches", "View matching register members", "Matching register members viewed"
+    )
+    actions.register_action(
+        "involvement.subject_access",
+        "Subject access export",
+        "Personal data exported for a subject access request",
+    )

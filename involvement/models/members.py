@@ -98,6 +98,10 @@ PERSONAL_FIELDS = [
 ]
 
 
+# The consent record goes too: once the person's details are gone it describes nobody.
+ERASED_CONSENT = {"consent_version": "", "consent_revision_id": None, "consented_at": None}
+
+
 def normalise_name(name):
     return " ".join(re.sub(r"[^\w\s'-]", " ", name or "").casefold().split())
 
@@ -183,7 +187,7 @@ class MemberQuerySet(models.QuerySet):
         return self.active().filter(pk__in=Member.objects.filter(condition).values("pk"))
 
     def erase_personal_data(self, user=None, reason=""):
-        """Blank every personal field of these members in one update; returns how many."""
+        """Blank every personal field and the consent record of these members; returns how many."""
         from wagtail.models import ModelLogEntry
 
         with transaction.atomic():
@@ -191,7 +195,9 @@ class MemberQuerySet(models.QuerySet):
             if not members:
                 return 0
             now = timezone.now()
-            Member.objects.filter(pk__in=members).update(erased_at=now, **dict.fromkeys(PERSONAL_FIELDS, ""))
+            Member.objects.filter(pk__in=members).update(
+                erased_at=now, **dict.fromkeys(PERSONAL_FIELDS, ""), **ERASED_CONSENT
+            )
             for member in Member.objects.filter(pk__in=members):
                 # Log entries are labelled with str(member), which holds no personal data; this
                 # re-labels any entry written otherwise (by hand, or by older code) all the same.

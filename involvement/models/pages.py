@@ -3,6 +3,8 @@
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -85,6 +87,10 @@ class PublicFormPage(RoutablePageMixin, BasePage):
         return True
 
     @path("")
+    # Everything these forms take is personal: Django's error reports show none of what was
+    # posted, nor the local variables of anything the view calls (form data, SQL parameters).
+    @method_decorator(sensitive_post_parameters())
+    @method_decorator(sensitive_variables())
     def form_view(self, request):
         if request.method == "POST":
             form = self.make_form(request.POST)
