@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test demo lint check benchmark clean
+.PHONY: run test demo lint check bench loadtest clean backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +32,28 @@ test: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -r . -c pyproject.toml --severity-level medium -q
 
 check: $(VENV)/.dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-benchmark: $(VENV)/.dev
-	$(PY) benchmarks/run.py
+# Throughput, latency, queries and page weight on a throwaway database (README: "Performance").
+bench: $(VENV)/.dev
+	$(PY) benchmarks/bench.py
+
+# 200 users for a minute, then again across a PostgreSQL restart (README: "Load test").
+loadtest: $(VENV)/.dev
+	$(PY) benchmarks/loadtest.py
+
+# make backup [BACKUP_DIR=/var/backups/engagement-hub] [KEEP=14]
+backup: $(VENV)/.runtime
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--dir "$(BACKUP_DIR)") $(if $(KEEP),--keep $(KEEP))
+
+# make restore FILE=backups/backup-20250101-020000 (asks before replacing the database)
+restore: $(VENV)/.runtime
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=<backup folder>"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static .test-media
+	rm -rf $(VENV) db.sqlite3 media static .test-media .page-cache
