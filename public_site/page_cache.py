@@ -216,11 +216,14 @@ class AnonymousPageCacheMiddleware:
             return None, None
         generation = found.get(GENERATION_KEY)
         if generation is None:
+            # First request since the cache was emptied: start a generation (or take the one
+            # another process has just started) before rendering, so this page can be stored.
             try:
                 cache.add(GENERATION_KEY, _fresh_generation(), None)
+                generation = cache.get(GENERATION_KEY)
             except Exception:
                 logger.exception("Page cache unavailable")
-            return None, None  # stored nothing under an unknown generation
+            return None, generation
         entry = found.get(key)
         if entry is None or entry[0] != generation:
             return None, generation

@@ -57,6 +57,19 @@ def test_a_cached_page_costs_no_query_and_says_public(client, opportunity, djang
 
 
 @pytest.mark.django_db
+def test_the_first_view_after_the_cache_is_emptied_is_stored(client, opportunity):
+    """A new process, or a flushed cache, does not cost an extra uncached render per page."""
+    client.get(opportunity.url)  # the settings row and site paths exist now
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    first = client.get(opportunity.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert client.get(opportunity.url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
 def test_head_is_answered_from_the_cache(client, opportunity, django_assert_num_queries):
     warm(client, opportunity.url)
     with django_assert_num_queries(0):
