@@ -30,22 +30,24 @@ def neutralise_formula(value):
     return value
 
 
-def log_register_export(user, export_format, rows, filtered):
-    """Records an export of the register in the audit log: who, when, how many, not which people.
-
-    The search box may hold an email address, so the query itself is never recorded.
-    """
+def log_register_access(user, action, **data):
+    """Records a look at the register as a whole in the audit log: who, when, how many, not which
+    people. The search box may hold an email address, so the query itself is never recorded."""
     return ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Member),
         # Not one member but the register; "0" names no row, and Wagtail's history report
         # then shows the label without a link.
         object_id="0",
         label="Involvement register",
-        action="involvement.export",
+        action=action,
         user=user,
         timestamp=timezone.now(),
-        data={"format": export_format, "rows": rows, "filtered": filtered},
+        data=data,
     )
+
+
+def log_register_export(user, export_format, rows, filtered):
+    return log_register_access(user, "involvement.export", format=export_format, rows=rows, filtered=filtered)
 
 
 class LogViewMixin:
@@ -62,10 +64,25 @@ class MemberIndexView(IndexView):
     def preprocess_field_value(self, field, value, export_format):
         return super().preprocess_field_value(field, neutralise_formula(value), export_format)
 
+    def is_filtered(self):
+        return any(key not in (self.EXPORT_VAR, self.PAGE_VAR) for key in self.request.GET)
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        filtered = any(key != self.EXPORT_VAR for key in self.request.GET)
-        log_register_export(self.request.user, spreadsheet_format, queryset.count(), filtered)
+        log_register_export(self.request.user, spreadsheet_format, queryset.count(), self.is_filtered())
         return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Each page of the listing shows up to a page of people's names and emails.
+        page_obj = context["page_obj"]
+        log_register_access(
+            self.request.user,
+            "involvement.list",
+            page=page_obj.number,
+            shown=len(page_obj.object_list),
+            filtered=self.is_filtered(),
+        )
+        return context
 
 
 class MemberInspectView(LogViewMixin, InspectView):

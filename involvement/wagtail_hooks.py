@@ -306,6 +306,7 @@ def register_involvement_log_actions(actions):
     actions.register_action("involvement.invite", "Record invitation", "Invitation recorded")
     actions.register_action("involvement.view", "View personal data", "Personal data viewed")
     actions.register_action("involvement.export", "Export the register", "Register exported")
+    actions.register_action("involvement.list", "List the register", "Register listed")
     actions.register_action(
         "involvement.matches", "View matching register members", "Matching register members viewed"
     )

@@ -87,6 +87,23 @@ def test_exporting_the_register_is_recorded_without_the_search(client, engagemen
 
 
 @pytest.mark.django_db
+def test_listing_the_register_is_recorded_without_the_search(client, engagement_user, member):
+    client.force_login(engagement_user)
+    response = client.get("/admin/involvement/member/", {"q": "vandermolen"})
+    assert response.status_code == 200 and "Vandermolen" in response.content.decode()
+    client.get("/admin/involvement/member/")
+
+    searched, plain = entries("involvement.list")
+    assert (searched.user, searched.label, searched.data) == (
+        engagement_user,
+        "Involvement register",
+        {"page": 1, "shown": 1, "filtered": True},
+    )
+    assert plain.data == {"page": 1, "shown": 1, "filtered": False}
+    assert_no_personal_data(searched)
+
+
+@pytest.mark.django_db
 def test_looking_up_matching_members_is_in_the_opportunitys_history(
     client, engagement_user, member, opportunity_index, topics
 ):
