@@ -183,8 +183,11 @@ class RegisterForm(HoneypotMixin, forms.Form):
                 error_messages={"invalid_choice": "Select an answer from the list"},
             )
         self.order_fields(self.field_order)
-        # Nobody can pick a topic when there are none, so it cannot be required then.
-        self.fields["topics"].required = Topic.objects.exists()
+        # Nobody can pick a topic when there are none, so it cannot be required then. The topics
+        # are read once, for both that and the checkboxes.
+        topics = self.fields["topics"]
+        topics.choices = [(topic.pk, topics.label_from_instance(topic)) for topic in topics.queryset]
+        topics.required = bool(topics.choices)
 
     def equality_fields(self):
         return [self[name] for name, _question, _choices in EQUALITY_QUESTIONS]

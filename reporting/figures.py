@@ -33,7 +33,7 @@ from pages import privacy
 from pages.models import OpportunityPage, YouSaidWeDidPage
 from pages.models.opportunities import OUTCOME_DUE_AFTER, Level, OpportunityType, Status
 from pages.models.you_said_we_did import FeedbackSource
-from workflows.models import Decision, SignOffDecision
+from workflows.models import Decision
 from workflows.plan import Category
 
 NO_CATEGORY = "none"
@@ -161,6 +161,25 @@ def overdue_opportunities(as_of=None, *, today=None, root=None, public_only=Fals
     )
 
 
+class PageURL:
+    """A page's address from its id and url_path, worked out by Wagtail's rules when it is shown.
+
+    The report reads every row of a year but the page shows only some of them, and the CSV none
+    of their addresses: building each address only when it is written out keeps a busy year cheap.
+    """
+
+    __slots__ = ("pk", "url_path", "request")
+
+    def __init__(self, pk, url_path, request=None):
+        self.pk, self.url_path, self.request = pk, url_path, request
+
+    def __str__(self):
+        return Page(pk=self.pk, url_path=self.url_path).get_url(self.request) or ""
+
+    def __bool__(self):
+        return True
+
+
 def days_between(earlier, later):
     return (later - earlier).days
 
@@ -265,27 +284,9 @@ def compute(start_year, *, root=None, today=None, request=None):
         blank_key=NO_CATEGORY,
     )
     report.opportunities_total = sum(t.count for t in report.by_type)
-    report.consultations = _consultations(held, outcomes, today, request)
-
-    items = (
-        outcomes.filter(date__gte=year.start, date__lte=period_end)
-        .select_related("opportunity")
-        .defer_streamfields()
-        .order_by("date", "title", "pk")
+    report.consultations, report.outcomes = _consultations_and_outcomes(
+        held, outcomes, year, period_end, today, request
     )
-    sources = dict(FeedbackSource.choices)
-    for item in items:
-        report.outcomes.append(
-            {
-                "title": item.title,
-                "url": item.get_url(request),
-                "date": item.date,
-                "source": sources.get(item.source, item.source),
-                "participants": item.participants,
-                "opportunity": item.opportunity.title if item.opportunity_id else "",
-                "opportunity_url": item.opportunity.get_url(request) if item.opportunity_id else "",
-            }
-        )
     report.participants = sum(o["participants"] or 0 for o in report.outcomes)
     report.outcomes_without_number = sum(1 for o in report.outcomes if o["participants"] is None)
 
@@ -294,17 +295,17 @@ def compute(start_year, *, root=None, today=None, request=None):
     report.feedback_total = sum(t.count for t in report.feedback_by_kind)
 
     types = dict(OpportunityType.choices)
-    for page in overdue_opportunities(
+    for row in overdue_opportunities(
         period_end, today=today, root=root, public_only=True, private=private
-    ).defer_streamfields():
+    ).values("pk", "title", "url_path", "opportunity_type", "closes", "outcome_due_on"):
         report.overdue.append(
             {
-                "title": page.title,
-                "url": page.get_url(request),
-                "type": types.get(page.opportunity_type, page.opportunity_type),
-                "closes": page.closes,
-                "outcome_due": page.outcome_due_on,
-                "days_overdue": days_between(page.outcome_due_on, period_end),
+                "title": row["title"],
+                "url": PageURL(row["pk"], row["url_path"], request),
+                "type": types.get(row["opportunity_type"], row["opportunity_type"]),
+                "closes": row["closes"],
+                "outcome_due": row["outcome_due_on"],
+                "days_overdue": days_between(row["outcome_due_on"], period_end),
             }
         )
     return report
@@ -321,59 +322,111 @@ def _tally(combinations, position, choices, blank_key=None):
 STATUS_LABELS = dict(Status.choices)
 
 
-def _consultations(held, outcomes, today, request):
-    """Consultations held in the year with their sign-off path and outcome, in four queries.
+def _consultations_and_outcomes(held, outcomes, year, period_end, today, request):
+    """(consultations, 'You said, We did' items) of the year, in two queries whatever their number.
 
-    `status` is the pages app's own annotation (OpportunityQuerySet.with_status), as at today.
+    Consultations come with their sign-off decisions joined (a row per decision) and their status
+    as at today (the pages app's own annotation, OpportunityQuerySet.with_status). The items dated
+    in the year and the latest item answering each consultation come from one query. Rows are
+    read as values, not pages, and each page's address is worked out only if it is shown.
     """
-    pages = list(
+    consultations = {}
+    for row in (
         held.filter(Q(level=Level.CONSULT) | ~Q(category=""))
         .with_status(today)
         .annotate(outcome_due_on=outcome_due_expression())
-        .defer_streamfields()
-        .order_by("opens", "title", "pk")
-    )
-    ids = [page.pk for page in pages]
-    paths = defaultdict(list)
-    for decision in SignOffDecision.objects.filter(page_id__in=ids).order_by("decided_at", "pk"):
-        paths[decision.page_id].append(
-            {
-                "stage": decision.stage_name,
-                "decision": decision.decision,
-                "label": _decision_label(decision.decision),
-                "date": timezone.localdate(decision.decided_at),
-            }
+        .order_by("opens", "title", "pk", "signoff_decisions__decided_at", "signoff_decisions__pk")
+        .values(
+            "pk",
+            "title",
+            "url_path",
+            "level",
+            "category",
+            "opens",
+            "closes",
+            "outcome_due_on",
+            "status",
+            "signoff_decisions__stage_name",
+            "signoff_decisions__decision",
+            "signoff_decisions__decided_at",
         )
-    answers = {}
-    for item in (
-        outcomes.filter(opportunity_id__in=ids)
-        .defer_streamfields()
-        .order_by("opportunity_id", "-date", "-pk")
     ):
-        answers.setdefault(item.opportunity_id, item)
-    levels, categories = dict(Level.choices), dict(Category.choices)
-    result = []
-    for page in pages:
-        answer = answers.get(page.pk)
-        result.append(
-            {
-                "title": page.title,
-                "url": page.get_url(request),
-                "level": levels.get(page.level, page.level),
-                "category": page.category,
-                "category_label": categories.get(page.category, ""),
-                "opens": page.opens,
-                "closes": page.closes,
-                "outcome_due": page.outcome_due_on,
-                "status": page.status,
-                "status_label": STATUS_LABELS.get(page.status, page.status),
-                "signoff": paths.get(page.pk, []),
-                "outcome": {"title": answer.title, "url": answer.get_url(request), "date": answer.date}
-                if answer
-                else None,
-            }
+        consultation = consultations.get(row["pk"])
+        if consultation is None:
+            consultation = consultations[row["pk"]] = _consultation(row, request)
+        if row["signoff_decisions__decided_at"] is not None:
+            consultation["signoff"].append(
+                {
+                    "stage": row["signoff_decisions__stage_name"],
+                    "decision": row["signoff_decisions__decision"],
+                    "label": _decision_label(row["signoff_decisions__decision"]),
+                    "date": timezone.localdate(row["signoff_decisions__decided_at"]),
+                }
+            )
+
+    in_year = Q(date__gte=year.start, date__lte=period_end)
+    sources = dict(FeedbackSource.choices)
+    items = []
+    for row in (
+        outcomes.filter(in_year | Q(opportunity_id__in=list(consultations)))
+        .order_by("date", "title", "pk")
+        .values(
+            "pk",
+            "title",
+            "url_path",
+            "date",
+            "source",
+            "participants",
+            "opportunity_id",
+            "opportunity__title",
+            "opportunity__url_path",
         )
-    return result
+    ):
+        # A consultation's outcome is its latest answer: the latest date, then the newest item.
+        consultation = consultations.get(row["opportunity_id"])
+        if consultation is not None and (row["date"], row["pk"]) > consultation["outcome_key"]:
+            consultation["outcome_key"] = (row["date"], row["pk"])
+            consultation["outcome"] = {
+                "title": row["title"],
+                "url": PageURL(row["pk"], row["url_path"], request),
+                "date": row["date"],
+            }
+        if year.start <= row["date"] <= period_end:
+            items.append(
+                {
+                    "title": row["title"],
+                    "url": PageURL(row["pk"], row["url_path"], request),
+                    "date": row["date"],
+                    "source": sources.get(row["source"], row["source"]),
+                    "participants": row["participants"],
+                    "opportunity": row["opportunity__title"] or "",
+                    "opportunity_url": PageURL(row["opportunity_id"], row["opportunity__url_path"], request)
+                    if row["opportunity_id"]
+                    else "",
+                }
+            )
+    for consultation in consultations.values():
+        del consultation["outcome_key"]
+    return list(consultations.values()), items
+
+
+def _consultation(row, request):
+    levels, categories = dict(Level.choices), dict(Category.choices)
+    return {
+        "title": row["title"],
+        "url": PageURL(row["pk"], row["url_path"], request),
+        "level": levels.get(row["level"], row["level"]),
+        "category": row["category"],
+        "category_label": categories.get(row["category"], ""),
+        "opens": row["opens"],
+        "closes": row["closes"],
+        "outcome_due": row["outcome_due_on"],
+        "status": row["status"],
+        "status_label": STATUS_LABELS.get(row["status"], row["status"]),
+        "signoff": [],
+        "outcome": None,
+        "outcome_key": (datetime.date.min, 0),
+    }
 
 
 def _decision_label(decision):

@@ -86,7 +86,7 @@ class EngagementReportPage(RoutablePageMixin, BasePage):
         report = self.get_figures(request)
         context.update(
             figures=report,
-            tables={table.key: table for table in tables.tables(report)},
+            tables={table.key: table for table in tables.tables(report, listed=tables.LISTED)},
             csv_url=self.csv_url(request),
             no_theme=figures.NO_THEME,
         )

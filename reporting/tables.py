@@ -1,9 +1,17 @@
-"""The report's figures laid out as tables: the page renders them and the CSV writes them, cell for cell."""
+"""The report's figures laid out as tables: the page renders them and the CSV writes them, cell for cell.
+
+The CSV has every row. The page lists long tables only in part (`tables(report, listed=N)`): the
+N most recent 'You said, We did' items and the N longest overdue opportunities, saying how many
+more the CSV holds, so a busy year stays a page people can read and download.
+"""
 
 from dataclasses import dataclass
 
 from reporting.charts import bar_chart
 from reporting.figures import format_date
+
+# How many rows of a long list the page shows.
+LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,9 @@ class Table:
     chart: object = None
     empty: str = ""
     note: str = ""
+    # Rows in the CSV but not listed on the page, and what the page says about them.
+    more: int = 0
+    more_text: str = ""
 
     @property
     def all_rows(self):
@@ -120,8 +131,25 @@ def _dates(opens, closes):
     return f"From {format_date(opens)}, no closing date"
 
 
-def tables(report):
-    """[Table] for every figure in `report`, in page order. Empty when the year has not started."""
+def _listed(table, listed, *, latest, noun, which):
+    """`table` with only `listed` of its rows: the last ones if `latest`, else the first ones."""
+    total = len(table.rows)
+    if listed is None or total <= listed:
+        return table
+    table.rows = table.rows[-listed:] if latest else table.rows[:listed]
+    table.more = total - listed
+    table.more_text = f"These are the {listed} {which} of {total:,} {noun}, and {table.more:,} more"
+    if table.total:
+        table.total = [text(f"Total, all {total:,} {noun}"), *table.total[1:]]
+    return table
+
+
+def tables(report, listed=None):
+    """[Table] for every figure in `report`, in page order. Empty when the year has not started.
+
+    With `listed`, the long lists ('You said, We did' items, overdue opportunities) keep only
+    that many rows, for the page; without it every row, for the CSV.
+    """
     if not report.started:
         return []
     end = format_date(report.period_end)
@@ -178,26 +206,37 @@ def tables(report):
             ],
             empty="No consultations were held this year.",
         ),
-        Table(
-            key="you_said_we_did",
-            caption="'You said, We did' items published",
-            headings=_headings(
-                "Item", "Date", "Where it came from", "What it answers", "People who took part", numeric={4}
+        _listed(
+            Table(
+                key="you_said_we_did",
+                caption="'You said, We did' items published",
+                headings=_headings(
+                    "Item",
+                    "Date",
+                    "Where it came from",
+                    "What it answers",
+                    "People who took part",
+                    numeric={4},
+                ),
+                rows=[
+                    [
+                        text(o["title"], o["url"]),
+                        text(format_date(o["date"])),
+                        text(o["source"]),
+                        text(o["opportunity"] or "None", o["opportunity_url"]),
+                        number(o["participants"]) if o["participants"] is not None else text("Not recorded"),
+                    ]
+                    for o in report.outcomes
+                ],
+                total=[text("Total"), text(""), text(""), text(""), number(report.participants)]
+                if report.outcomes
+                else None,
+                empty="No 'You said, We did' items were published this year.",
             ),
-            rows=[
-                [
-                    text(o["title"], o["url"]),
-                    text(format_date(o["date"])),
-                    text(o["source"]),
-                    text(o["opportunity"] or "None", o["opportunity_url"]),
-                    number(o["participants"]) if o["participants"] is not None else text("Not recorded"),
-                ]
-                for o in report.outcomes
-            ],
-            total=[text("Total"), text(""), text(""), text(""), number(report.participants)]
-            if report.outcomes
-            else None,
-            empty="No 'You said, We did' items were published this year.",
+            listed,
+            latest=True,
+            noun="items",
+            which="most recent",
         ),
         Table(
             key="register",
@@ -221,20 +260,28 @@ def tables(report):
         _tally_table(
             "feedback_kind", "Feedback received by kind", "Kind", report.feedback_by_kind, "Feedback"
         ),
-        Table(
-            key="overdue",
-            caption=f"Feedback overdue on {end}",
-            headings=_headings("Opportunity", "Type", "Closed", "Outcome due", "Days overdue", numeric={4}),
-            rows=[
-                [
-                    text(o["title"], o["url"]),
-                    text(o["type"]),
-                    text(format_date(o["closes"])),
-                    text(format_date(o["outcome_due"])),
-                    number(o["days_overdue"]),
-                ]
-                for o in report.overdue
-            ],
-            empty=f"No feedback was overdue on {end}.",
+        _listed(
+            Table(
+                key="overdue",
+                caption=f"Feedback overdue on {end}",
+                headings=_headings(
+                    "Opportunity", "Type", "Closed", "Outcome due", "Days overdue", numeric={4}
+                ),
+                rows=[
+                    [
+                        text(o["title"], o["url"]),
+                        text(o["type"]),
+                        text(format_date(o["closes"])),
+                        text(format_date(o["outcome_due"])),
+                        number(o["days_overdue"]),
+                    ]
+                    for o in report.overdue
+                ],
+                empty=f"No feedback was overdue on {end}.",
+            ),
+            listed,
+            latest=False,
+            noun="opportunities",
+            which="longest overdue",
         ),
     ]

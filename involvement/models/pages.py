@@ -51,22 +51,31 @@ class PublicFormPage(RoutablePageMixin, BasePage):
     class Meta:
         abstract = True
 
-    def make_form(self, data=None):
+    def make_form(self, data=None, request=None):
         raise NotImplementedError
 
     def save_form(self, form, request):
         raise NotImplementedError
 
-    def live_privacy_notice(self):
-        """The privacy notice page, if it is linked and published."""
+    def live_privacy_notice(self, request=None):
+        """The privacy notice page, if it is linked and published; looked up once per request.
+
+        The form (its consent record) and the page both need it while serving one request. It is
+        a plain Page: the form links to it and records its title and revision, which Page has.
+        """
         if not self.privacy_notice_id:
             return None
+        memo = getattr(request, "_live_privacy_notices", None) if request is not None else None
+        if memo is not None and self.privacy_notice_id in memo:
+            return memo[self.privacy_notice_id]
         notice = Page.objects.live().filter(pk=self.privacy_notice_id).first()
-        return notice.specific if notice else None
+        if request is not None:
+            request._live_privacy_notices = {**(memo or {}), self.privacy_notice_id: notice}
+        return notice
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["privacy_notice"] = self.live_privacy_notice()
+        context["privacy_notice"] = self.live_privacy_notice(request)
         return context
 
     def accept(self, request, form):
@@ -93,11 +102,11 @@ class PublicFormPage(RoutablePageMixin, BasePage):
     @method_decorator(sensitive_variables())
     def form_view(self, request):
         if request.method == "POST":
-            form = self.make_form(request.POST)
+            form = self.make_form(request.POST, request)
             if self.accept(request, form):
                 return redirect(self.get_url(request) + self.reverse_subpage("thank_you"))
         else:
-            form = self.make_form()
+            form = self.make_form(request=request)
         response = self.render(request, context_overrides={"form": form})
         # The form carries a CSRF token and may hold what someone typed: never cache it.
         add_never_cache_headers(response)
@@ -127,19 +136,19 @@ class RegisterPage(PublicFormPage):
     class Meta:
         verbose_name = "involvement register sign-up page"
 
-    def consent_record(self):
+    def consent_record(self, request=None):
         """(revision id, description) of the privacy notice a visitor is shown and agrees to."""
-        notice = self.live_privacy_notice()
+        notice = self.live_privacy_notice(request)
         if notice and notice.live_revision_id:
             published = notice.last_published_at or notice.first_published_at
             when = f", published {published:%d %B %Y}" if published else ""
             return notice.live_revision_id, f"{notice.title} (revision {notice.live_revision_id}{when})"
         return None, f"'{self.title}' page, no privacy notice linked (revision {self.live_revision_id})"
 
-    def make_form(self, data=None):
+    def make_form(self, data=None, request=None):
         from involvement.forms import RegisterForm
 
-        revision_id, _description = self.consent_record()
+        revision_id, _description = self.consent_record(request)
         current = str(revision_id or "")
         if data is not None and data.get("privacy_revision", "") != current:
             # The privacy notice changed after the form was shown: ask for consent again.
@@ -157,7 +166,7 @@ class RegisterPage(PublicFormPage):
         return RegisterForm(data, initial={"privacy_revision": current})
 
     def save_form(self, form, request):
-        revision_id, description = self.consent_record()
+        revision_id, description = self.consent_record(request)
         return form.save(consent_version=description, consent_revision_id=revision_id)
 
 
@@ -179,7 +188,7 @@ class FeedbackPage(PublicFormPage):
     class Meta:
         verbose_name = "share your experience page"
 
-    def make_form(self, data=None):
+    def make_form(self, data=None, request=None):
         from involvement.forms import FeedbackForm
 
         return FeedbackForm(data)

@@ -1,11 +1,16 @@
 """sitemap.xml and robots.txt: what search engines may index, and where to find it."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from wagtail.models import PageViewRestriction
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
 
+from pages.models import OpportunityPage
 from pages.tests.factories import OpportunityPageFactory, StandardPageFactory, YouSaidWeDidPageFactory, days
+from public_site import sitemaps
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -68,3 +73,55 @@ def test_sitemap_is_exactly_the_live_public_pages(client, home, opportunity_inde
             "/you-said-we-did/new-clinic/",
         ]
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("page_cache_off")
+def test_sitemap_gives_each_page_its_last_published_day_in_constant_queries(
+    client, home, opportunity_index, outcome_index
+):
+    first = OpportunityPageFactory(parent=opportunity_index, slug="first")
+    # 23:30 UTC on 1 July is 00:30 on 2 July in London (British Summer Time): the day is London's.
+    Page.objects.filter(pk=first.pk).update(
+        last_published_at=datetime.datetime(2024, 7, 1, 23, 30, tzinfo=datetime.UTC)
+    )
+    client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as few:
+        response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    entries = {
+        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
+        for url in root.findall("sm:url", SITEMAP_NS)
+    }
+    assert entries["http://testserver/get-involved/first/"] == "2024-07-02"  # 00:30 on 2 July in London
+
+    for n in range(12):
+        OpportunityPageFactory(parent=opportunity_index, slug=f"more-{n}")
+        YouSaidWeDidPageFactory(parent=outcome_index, slug=f"change-{n}")
+    StandardPageFactory(parent=home, slug="about")
+    client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/sitemap.xml")
+    assert len(ET.fromstring(response.content).findall("sm:url", SITEMAP_NS)) == len(entries) + 25
+    assert len(many) == len(few) <= 5
+
+
+@pytest.mark.django_db
+def test_a_page_type_with_its_own_sitemap_entries_is_asked_for_them(
+    client, home, opportunity_index, monkeypatch
+):
+    OpportunityPageFactory(parent=opportunity_index, slug="listed")
+
+    def get_sitemap_urls(self, request=None):
+        return [{"location": f"https://example.org/elsewhere/{self.slug}/", "lastmod": None}]
+
+    monkeypatch.setattr(OpportunityPage, "get_sitemap_urls", get_sitemap_urls)
+    sitemaps.custom_url_models.cache_clear()
+    try:
+        locations = sitemap_locations(client)
+    finally:
+        monkeypatch.undo()
+        sitemaps.custom_url_models.cache_clear()
+    assert "https://example.org/elsewhere/listed/" in locations
+    assert "http://testserver/get-involved/listed/" not in locations
+    assert "http://testserver/get-involved/" in locations
