@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.core.cache import caches
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction, Site
@@ -60,8 +61,6 @@ def test_a_cached_page_costs_no_query_and_says_public(client, opportunity, djang
 def test_the_first_view_after_the_cache_is_emptied_is_stored(client, opportunity):
     """A new process, or a flushed cache, does not cost an extra uncached render per page."""
     client.get(opportunity.url)  # the settings row and site paths exist now
-    from django.core.cache import caches
-
     for cache in caches.all():
         cache.clear()
     first = client.get(opportunity.url)
