@@ -21,6 +21,7 @@ from pages.models import (
     YouSaidWeDidIndexPage,
     YouSaidWeDidPage,
 )
+from pages.privacy import public
 from security.middleware import allow_inline_styles
 
 SEARCH_PER_PAGE = 10
@@ -99,7 +100,7 @@ def promotions(query, site, request):
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     visible_ids = set()
     if page_ids:
-        pages = Page.objects.live().public().filter(pk__in=page_ids)
+        pages = public(Page.objects.live()).filter(pk__in=page_ids)
         if site is not None:
             pages = pages.in_site(site)
         visible_ids = set(pages.values_list("pk", flat=True))
@@ -130,7 +131,7 @@ def search(request):
     context = {"query": query, "results": None, "items": [], "result_count": 0, "search_type": kind}
     if query:
         site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
+        pages = public(Page.objects.live())
         if site is not None:
             pages = pages.in_site(site)
         pages = of_type(pages, kind)

@@ -80,33 +80,67 @@ def status_of(opens, closes, has_outcome, today=None):
 
 
 class OpportunityQuerySet(PublicPageQuerySet):
-    """Adds the derived public status, so listings can filter and sort in the database."""
+    """Adds the derived public status, so listings can filter and sort in the database.
 
-    def with_status(self, today=None):
+    Each annotation is written from the dates and the outcome check directly rather than from
+    `status`, and filters by status become plain date conditions: the SQL stays short to build
+    and lets the database skip the outcome check for opportunities that have not closed.
+    """
+
+    @staticmethod
+    def _dates(today):
+        """(upcoming, open) conditions; an open one is one that is not upcoming and matches `open`."""
+        return Q(opens__gt=today), Q(closes__isnull=True) | Q(closes__gte=today)
+
+    @staticmethod
+    def _has_outcome():
         from pages.models.you_said_we_did import YouSaidWeDidPage
 
+        return Exists(YouSaidWeDidPage.objects.live().public().filter(opportunity=OuterRef("pk")))
+
+    def with_status(self, today=None, *, past=True):
+        """Annotate `status`, `status_rank` and `soonest`.
+
+        With past=False the caller has already kept only upcoming and open ones, so the outcome
+        check is left out of the SQL.
+        """
         today = today or timezone.localdate()
-        outcome = YouSaidWeDidPage.objects.live().public().filter(opportunity=OuterRef("pk"))
-        qs = self.annotate(has_outcome=Exists(outcome))
-        return qs.annotate(
+        upcoming, open_ = self._dates(today)
+        if not past:
+            return self.annotate(
+                status=Case(
+                    When(upcoming, then=Value(Status.UPCOMING.value)),
+                    default=Value(Status.OPEN.value),
+                    output_field=models.CharField(),
+                ),
+                status_rank=Case(
+                    When(upcoming, then=Value(1)), default=Value(0), output_field=models.IntegerField()
+                ),
+                soonest=Case(
+                    When(upcoming, then=F("opens")), default=F("closes"), output_field=models.DateField()
+                ),
+            )
+        outcome = self._has_outcome()
+        return self.annotate(
             status=Case(
-                When(opens__gt=today, then=Value(Status.UPCOMING.value)),
-                When(Q(closes__isnull=True) | Q(closes__gte=today), then=Value(Status.OPEN.value)),
-                When(has_outcome=True, then=Value(Status.OUTCOME_PUBLISHED.value)),
+                When(upcoming, then=Value(Status.UPCOMING.value)),
+                When(open_, then=Value(Status.OPEN.value)),
+                When(outcome, then=Value(Status.OUTCOME_PUBLISHED.value)),
                 default=Value(Status.CLOSED.value),
                 output_field=models.CharField(),
             ),
+            # Open first, then upcoming, closed and those with their outcome published.
             status_rank=Case(
-                When(status=Status.OPEN.value, then=Value(0)),
-                When(status=Status.UPCOMING.value, then=Value(1)),
-                When(status=Status.CLOSED.value, then=Value(2)),
-                default=Value(3),
+                When(upcoming, then=Value(1)),
+                When(open_, then=Value(0)),
+                When(outcome, then=Value(3)),
+                default=Value(2),
                 output_field=models.IntegerField(),
             ),
             # Open ones closing soonest, upcoming ones opening soonest, then the most recently closed.
             soonest=Case(
-                When(status=Status.OPEN.value, then=F("closes")),
-                When(status=Status.UPCOMING.value, then=F("opens")),
+                When(upcoming, then=F("opens")),
+                When(open_, then=F("closes")),
                 default=Value(None),
                 output_field=models.DateField(),
             ),
@@ -121,7 +155,29 @@ class OpportunityQuerySet(PublicPageQuerySet):
         )
 
     def with_status_in(self, statuses, today=None):
-        return self.with_status(today).filter(status__in=list(statuses)).in_public_order()
+        """Those with one of `statuses`, in public order; the filter is on the dates themselves."""
+        today = today or timezone.localdate()
+        upcoming, open_ = self._dates(today)
+        past = ~upcoming & Q(closes__lt=today)
+        chosen = {str(status) for status in statuses}
+        conditions = []
+        if Status.UPCOMING.value in chosen:
+            conditions.append(upcoming)
+        if Status.OPEN.value in chosen:
+            conditions.append(~upcoming & open_)
+        closed, answered = Status.CLOSED.value in chosen, Status.OUTCOME_PUBLISHED.value in chosen
+        if closed and answered:
+            conditions.append(past)  # every past one: no need to look for outcomes
+        elif closed:
+            conditions.append(past & ~self._has_outcome())
+        elif answered:
+            conditions.append(past & self._has_outcome())
+        if not conditions:
+            return self.none()
+        condition = conditions[0]
+        for other in conditions[1:]:
+            condition |= other
+        return self.with_status(today, past=closed or answered).filter(condition).in_public_order()
 
 
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)

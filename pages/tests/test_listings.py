@@ -1,6 +1,7 @@
 """The get-involved and 'You said, We did' listings: filters, order, paging, cost and bad input."""
 
 import datetime
+import itertools
 import re
 
 import pytest
@@ -99,6 +100,47 @@ def test_filters_and_their_combinations(client, opportunity_index, mixed, query,
     assert count_heading(html) == str(len(expected))
     if not expected:
         assert "No opportunities match these filters" in html
+
+
+# Every day boundary of the public status, and an outcome still in draft, in the public order:
+# (status, title, opens and closes in days from today, outcome page).
+BOUNDARIES = [
+    ("open", "Closes today", -10, 0, None),
+    ("open", "Opened today", 0, 10, None),
+    ("open", "No closing date", -10, None, None),
+    ("upcoming", "Opens tomorrow", 1, 10, None),
+    ("closed", "Closed yesterday", -10, -1, None),
+    ("closed", "Closed, outcome in draft", -30, -5, "draft"),
+    ("outcome", "Closed, outcome published", -60, -20, "live"),
+]
+STATUS_LABELS = {"open": "Open", "upcoming": "Upcoming", "closed": "Closed", "outcome": "Outcome published"}
+
+
+@pytest.mark.django_db
+def test_every_combination_of_statuses_lists_exactly_the_opportunities_with_them(
+    client, opportunity_index, outcome_index
+):
+    for _status, title, opens, closes, outcome in BOUNDARIES:
+        page = OpportunityPageFactory(
+            parent=opportunity_index,
+            title=title,
+            opens=days(opens),
+            closes=None if closes is None else days(closes),
+        )
+        if outcome:
+            YouSaidWeDidPageFactory(parent=outcome_index, opportunity=page, live=outcome == "live")
+    statuses = list(STATUS_LABELS)
+    for size in range(1, len(statuses) + 1):
+        for chosen in itertools.combinations(statuses, size):
+            html = client.get(opportunity_index.url, {"status": chosen}).content.decode()
+            shown = re.findall(
+                r'nhsuk-tag[^"]*">([^<]+)</strong>.*?class="nhsuk-card__link"[^>]*>([^<]+)</a>', html, re.S
+            )
+            expected = [
+                (STATUS_LABELS[status], title) for status, title, *_ in BOUNDARIES if status in chosen
+            ]
+            assert shown == expected, chosen
+            assert count_heading(html) == str(len(expected))
 
 
 @pytest.mark.django_db
