@@ -29,7 +29,6 @@ from django.utils import dateformat, timezone
 from wagtail.models import Page
 
 from involvement.models import Feedback, FeedbackKind, Member, retention_years
-from pages import privacy
 from pages.models import OpportunityPage, YouSaidWeDidPage
 from pages.models.opportunities import OUTCOME_DUE_AFTER, Level, OpportunityType, Status
 from pages.models.you_said_we_did import FeedbackSource
@@ -114,30 +113,20 @@ def outcome_due_expression():
     return Coalesce("outcome_expected", default, output_field=DateField())
 
 
-def private_pages():
-    """Q for pages in a private section: PageQuerySet.public() excludes it, but runs a query each call."""
-    return privacy.private_q(Page.objects.all())
-
-
-def public(queryset, private=None):
-    """`queryset.public()`, reusing `private` (from private_pages()) when given."""
-    return queryset.public() if private is None else queryset.exclude(private)
-
-
-def outcome_published(as_of=None, today=None, private=None):
+def outcome_published(as_of=None, today=None):
     """Exists(): a live, public 'You said, We did' item answers the opportunity.
 
     For a date in the past (`as_of` before today) the item must also be dated on or before it,
     because the site does not keep when an item first went live in a way the report can trust.
     """
     today = today or timezone.localdate()
-    outcomes = public(YouSaidWeDidPage.objects.live(), private).filter(opportunity=OuterRef("pk"))
+    outcomes = YouSaidWeDidPage.objects.live().public().filter(opportunity=OuterRef("pk"))
     if as_of is not None and as_of < today:
         outcomes = outcomes.filter(date__lte=as_of)
     return Exists(outcomes)
 
 
-def overdue_opportunities(as_of=None, *, today=None, root=None, public_only=False, private=None):
+def overdue_opportunities(as_of=None, *, today=None, root=None, public_only=False):
     """Live opportunities closed before `as_of` whose outcome date passed before it, with no outcome.
 
     Annotated with `outcome_due_on`; ordered most overdue first. Filtering is all in SQL. The admin
@@ -147,14 +136,14 @@ def overdue_opportunities(as_of=None, *, today=None, root=None, public_only=Fals
     as_of = as_of or today
     opportunities = OpportunityPage.objects.live()
     if public_only:
-        opportunities = public(opportunities, private)
+        opportunities = opportunities.public()
     if root is not None:
         opportunities = opportunities.descendant_of(root)
     return (
         opportunities.filter(closes__lt=as_of)
         .annotate(
             outcome_due_on=outcome_due_expression(),
-            has_published_outcome=outcome_published(as_of, today, private),
+            has_published_outcome=outcome_published(as_of, today),
         )
         .filter(outcome_due_on__lt=as_of, has_published_outcome=False)
         .order_by("outcome_due_on", "closes", "title", "pk")
@@ -259,9 +248,9 @@ def compute(start_year, *, root=None, today=None, request=None):
 
     start_at, end_before = start_of_day(year.start), start_of_day(period_end + datetime.timedelta(days=1))
 
-    private = private_pages()
-    opportunities = public(OpportunityPage.objects.live(), private)
-    outcomes = public(YouSaidWeDidPage.objects.live(), private)
+    # In a public request, .public() reads the private sections once (pages/privacy.py).
+    opportunities = OpportunityPage.objects.live().public()
+    outcomes = YouSaidWeDidPage.objects.live().public()
     if root is not None:
         opportunities = opportunities.descendant_of(root)
         outcomes = outcomes.descendant_of(root)
@@ -295,9 +284,9 @@ def compute(start_year, *, root=None, today=None, request=None):
     report.feedback_total = sum(t.count for t in report.feedback_by_kind)
 
     types = dict(OpportunityType.choices)
-    for row in overdue_opportunities(
-        period_end, today=today, root=root, public_only=True, private=private
-    ).values("pk", "title", "url_path", "opportunity_type", "closes", "outcome_due_on"):
+    for row in overdue_opportunities(period_end, today=today, root=root, public_only=True).values(
+        "pk", "title", "url_path", "opportunity_type", "closes", "outcome_due_on"
+    ):
         report.overdue.append(
             {
                 "title": row["title"],
