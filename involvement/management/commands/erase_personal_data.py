@@ -1,10 +1,9 @@
 """Erase what is held about one email address: register entries and feedback sent with it."""
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from involvement import personal_data
+from operations.confirm import require_yes
 
 
 class Command(BaseCommand):
@@ -42,11 +41,7 @@ class Command(BaseCommand):
             self.stdout.write("Dry run: nothing was erased.")
             return
         if not yes:
-            if not sys.stdin.isatty():
-                raise CommandError("Nothing was erased: add --yes to erase without being asked.")
-            answer = input("This cannot be undone. Type 'yes' to erase: ")
-            if answer.strip().lower() != "yes":
-                raise CommandError("Nothing was erased.")
+            require_yes("This cannot be undone. Type 'yes' to erase: ", "Nothing was erased", "erase")
         erased = personal_data.erase(email)
         self.stdout.write(
             self.style.SUCCESS(

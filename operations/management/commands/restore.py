@@ -1,10 +1,9 @@
 """Restore the database and the uploaded files from a backup folder made by `manage.py backup`."""
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from operations import backups
+from operations.confirm import require_yes
 
 
 class Command(BaseCommand):
@@ -31,11 +30,11 @@ class Command(BaseCommand):
             f"{manifest['counts'].get('wagtailcore.Page', '?')} pages: checksums verified."
         )
         if not yes:
-            if not sys.stdin.isatty():
-                raise CommandError("Nothing was restored: add --yes to restore without being asked.")
-            answer = input("This replaces everything in the database. Type 'yes' to restore: ")
-            if answer.strip().lower() != "yes":
-                raise CommandError("Nothing was restored.")
+            require_yes(
+                "This replaces everything in the database. Type 'yes' to restore: ",
+                "Nothing was restored",
+                "restore",
+            )
         try:
             backups.restore_backup(folder, alias=database, include_media=not no_media)
         except backups.BackupError as error:
