@@ -1,94 +1,39 @@
-"""Demo sign-off: the workflow on /get-involved/, plans for the demo consultations with their
-sign-off history, and two plans part-way through so each approver has something to look at.
+"""Demo sign-off: the workflow shown on /get-involved/, the signed-off consultations' history
+dated as it happened, and two plans part-way through so each approver has something to look at.
 
-Called by `manage.py load_demo_content` after the demo pages and accounts exist. History needs
-the demo accounts, so where they are not made (production settings) only the workflow is
-assigned. Safe to run again: history is added once per plan, and existing plans are kept.
+Called by `manage.py load_demo_content` after the demo pages, which the demo accounts signed off
+as they were published (workflows/demo_signoff.py). Where there are no demo accounts (production
+settings) only the workflow is assigned. Safe to run again: existing plans are kept.
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowPage, WorkflowState
 
-from pages.demo.sync import update_page
 from pages.models import OpportunityIndexPage, OpportunityPage
 from workflows import roles
+from workflows.demo_signoff import walk_signoff
 from workflows.models import SignOffDecision
 
 APPROVERS = ["engagement", "equality", "clinical", "lay", "governing-body"]
 
-STAKEHOLDERS = {
-    "future-of-urgent-care": [
-        ("Patients who use the walk-in centre", "low", "high"),
-        ("Healthwatch Nottinghamshire", "high", "high"),
-        ("Health Scrutiny Committee", "high", "high"),
-        ("GP practices in Mansfield and Ashfield", "high", "low"),
-        ("Local councillors and MPs", "high", "low"),
-        ("Voluntary and community groups", "low", "high"),
-        ("Residents elsewhere in the county", "low", "low"),
-    ],
-    "mental-health-day-services-consultation": [
-        ("People who use the day centres, and their carers", "low", "high"),
-        ("Mental health trust staff", "high", "high"),
-        ("Health Scrutiny Committee", "high", "high"),
-        ("Mental health voluntary sector", "low", "high"),
-        ("GP practices", "high", "low"),
-    ],
-}
-
-# slug: (plan fields, days before opening when submission happened)
-PLANS = {
-    "future-of-urgent-care": (
-        {
-            "category": "C",
-            "plan_proposal": "Bring the walk-in centre and the out-of-hours GP service together in one "
-            "urgent treatment centre open 8am to 10pm, bookable through NHS 111. Activity data shows "
-            "half of walk-in visits could be booked, and the two services share staff shortages.",
-            "plan_decision": "Whether to commission a single urgent treatment centre from next April; "
-            "taken by the Governing Bodies in public after the consultation report.",
-            "eia_status": "complete",
-            "eia_summary": "Age, disability and pregnancy and maternity are most affected. Mitigations: "
-            "telephone booking without the app, transport advice, extended paediatric hours.",
-            "engagement_methods": ["survey", "public_meetings", "drop_in", "outreach", "social_media"],
-            "osc_involvement": True,
-            "resources": "Engagement team (two officers for 14 weeks), venues, printing and easy read "
-            "translation; £8,000.",
-            "evaluation": "Reach compared with the population profile; a report to the Governing Bodies "
-            "and a 'You said, We did' page within 12 weeks of closing.",
-        },
-        60,
-    ),
-    "mental-health-day-services-consultation": (
-        {
-            "category": "C",
-            "plan_proposal": "Replace two day centres with recovery workers in GP practices and "
-            "community venues, open into the evening.",
-            "plan_decision": "Whether to re-provide day services in the community; Governing Bodies.",
-            "eia_status": "complete",
-            "eia_summary": "Disability (mental health) and age most affected; transport and continuity "
-            "of relationships are the main risks.",
-            "engagement_methods": ["survey", "public_meetings", "focus_groups", "voluntary_sector"],
-            "osc_involvement": True,
-            "resources": "Engagement team and the mental health commissioning manager; £6,500.",
-            "evaluation": "Independent analysis of responses; report to the Governing Bodies.",
-        },
-        35,
-    ),
-}
+# The signed-off consultations (pages/demo/opportunities.py holds their plans) and how many days
+# before opening their sign-off began, so the history reads as it happened.
+SIGNED_OFF = {"future-of-urgent-care": 60, "mental-health-day-services-consultation": 35}
 
 # Plans part-way through sign-off: (slug, title, category, EIA status, stages approved, rejected
-# by, days waiting). The first waits at the equality stage, which cannot approve an incomplete
-# assessment; the second was sent back to the editor by the clinical lead.
+# by, days waiting). The first waits for the Engagement team, who cannot approve it while its
+# equality impact assessment is unfinished and the scrutiny committee has not been told; the
+# second was sent back to the editor by the clinical lead.
 IN_FLIGHT = [
     (
         "phlebotomy-clinics-consultation",
         "Proposed changes to community blood test clinics",
         "C",
         "in_progress",
-        1,
+        0,
         None,
         6,
     ),
@@ -108,6 +53,7 @@ def build(home, stdout=None):
     index = OpportunityIndexPage.objects.child_of(home).filter(slug="get-involved").first()
     if index is None:
         return
+    # Opportunities follow Consultation sign-off wherever they are; this shows it in Settings → Workflows.
     workflow = Workflow.objects.get(name=roles.CONSULTATION_SIGNOFF)
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
 
@@ -116,35 +62,27 @@ def build(home, stdout=None):
         _say(stdout, "no demo accounts, so no sign-off history")
         return
     today = timezone.localdate()
-    for slug, (fields, days_before) in PLANS.items():
+    for slug, days_before in SIGNED_OFF.items():
         page = OpportunityPage.objects.child_of(index).filter(slug=slug).first()
-        if page is None:
-            continue
-        stakeholders = [
-            {"group": group, "influence": influence, "interest": interest}
-            for group, influence, interest in STAKEHOLDERS[slug]
-        ]
-        update_page(
-            page,
-            fields={**fields, "osc_notified_on": page.opens - datetime.timedelta(days=days_before + 14)},
-            children={"stakeholders": stakeholders},
-            stdout=stdout,
+        state = (
+            page and page.workflow_states.filter(status=WorkflowState.STATUS_APPROVED).order_by("-pk").first()
         )
-        if not SignOffDecision.objects.filter(page_id=page.pk).exists():
+        if state is not None and state.created_at.date() >= page.opens:
+            # Signed off just now by the demo loader: date it before the opening, as it happened.
             start = timezone.make_aware(
                 datetime.datetime.combine(
                     page.opens - datetime.timedelta(days=days_before), datetime.time(10)
                 )
             )
-            signoff(page, users, approvals=len(APPROVERS), started=start)
-            _say(stdout, f"signed off {page.url_path}")
+            _backdate(state, start, state.created_at)
 
     for slug, title, category, eia_status, approvals, rejected_by, waiting in IN_FLIGHT:
         if OpportunityPage.objects.child_of(index).filter(slug=slug).exists():
             continue
         page = draft(index, slug, title, category, eia_status, users["editor"], today)
-        started = timezone.now() - datetime.timedelta(days=waiting + approvals)
-        signoff(page, users, approvals=approvals, started=started, rejected_by=rejected_by)
+        began = timezone.now()
+        state = walk_signoff(page, approvals=approvals, rejected_by=rejected_by)
+        _backdate(state, timezone.now() - datetime.timedelta(days=waiting + approvals), began)
         _say(stdout, f"drafted and submitted {page.url_path}")
 
 
@@ -179,42 +117,6 @@ def draft(index, slug, title, category, eia_status, editor, today):
     index.add_child(instance=page)
     page.save_revision(user=editor, log_action=True)
     return page
-
-
-@transaction.atomic
-def signoff(page, users, *, approvals, started, rejected_by=None):
-    """Submit `page` as the editor and approve `approvals` stages in turn (rejecting at the next
-    one if `rejected_by`), then move the timestamps back so the history reads as it happened."""
-    began = timezone.now()
-    state = page.get_workflow().start(page, users["editor"])
-    for approver in APPROVERS:
-        page = OpportunityPage.objects.get(pk=page.pk)
-        task_state = page.current_workflow_task_state
-        if task_state is None or approvals == 0:
-            break
-        user = users[approver]
-        if not task_state.task.specific.groups.filter(user=user).exists():
-            continue
-        task_state.task.specific.on_action(task_state, user, "approve", comment=COMMENTS[approver])
-        approvals -= 1
-    if rejected_by:
-        page = OpportunityPage.objects.get(pk=page.pk)
-        task_state = page.current_workflow_task_state
-        task_state.task.specific.on_action(
-            task_state, users[rejected_by], "reject", comment=COMMENTS["reject"]
-        )
-    _backdate(state, started, began)
-
-
-COMMENTS = {
-    "engagement": "The public summary is clear and the methods reach the groups in the stakeholder map.",
-    "equality": "The equality impact assessment is thorough; mitigations for older and disabled "
-    "people agreed.",
-    "clinical": "Clinically sound; the proposed model matches national urgent and community care standards.",
-    "lay": "Patients will understand what is proposed; please keep the easy read version prominent.",
-    "governing-body": "Approved for public consultation. The Health Scrutiny Committee has been notified.",
-    "reject": "Please add travel-time evidence for people without a car before this comes back to me.",
-}
 
 
 def _backdate(state, started, began):

@@ -19,6 +19,7 @@ from pages.models import (
     YouSaidWeDidIndexPage,
     YouSaidWeDidPage,
 )
+from workflows.demo_signoff import sign_off_and_publish
 
 OPPORTUNITY_INDEX = {
     "title": "Get involved",
@@ -49,8 +50,16 @@ def build(home, stdout=None, *, today=None, force=False):
         home, OpportunityIndexPage, opportunities.INDEX_SLUG, fields=OPPORTUNITY_INDEX
     )
     opportunity_pages = {}
-    for slug, fields in opportunities.opportunities(today, topics, audiences):
-        opportunity_pages[slug], _ = ensure(opportunity_index, OpportunityPage, slug, fields=fields)
+    for slug, fields, children in opportunities.opportunities(today, topics, audiences):
+        # Opportunities go live as real ones do: through sign-off, by the demo accounts.
+        opportunity_pages[slug], _ = ensure(
+            opportunity_index,
+            OpportunityPage,
+            slug,
+            fields=fields,
+            children=children,
+            publish=sign_off_and_publish,
+        )
 
     # After the opportunities, because items point at the opportunity they answer.
     outcome_index, _ = ensure(home, YouSaidWeDidIndexPage, outcomes.INDEX_SLUG, fields=OUTCOME_INDEX)

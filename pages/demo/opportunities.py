@@ -348,8 +348,66 @@ OPPORTUNITIES = [
 ]
 
 
+# The consultation plans of the two formal consultations (category C): the internal half of the
+# page that the approvers sign off with the public half. `osc_notified` is a day offset too.
+PLANS = {
+    "future-of-urgent-care": {
+        "fields": {
+            "category": "C",
+            "plan_proposal": "Bring the walk-in centre and the out-of-hours GP service together in one "
+            "urgent treatment centre open 8am to 10pm, bookable through NHS 111. Activity data shows "
+            "half of walk-in visits could be booked, and the two services share staff shortages.",
+            "plan_decision": "Whether to commission a single urgent treatment centre from next April; "
+            "taken by the Governing Bodies in public after the consultation report.",
+            "eia_status": "complete",
+            "eia_summary": "Age, disability and pregnancy and maternity are most affected. Mitigations: "
+            "telephone booking without the app, transport advice, extended paediatric hours.",
+            "engagement_methods": ["survey", "public_meetings", "drop_in", "outreach", "social_media"],
+            "osc_involvement": True,
+            "resources": "Engagement team (two officers for 14 weeks), venues, printing and easy read "
+            "translation; £8,000.",
+            "evaluation": "Reach compared with the population profile; a report to the Governing Bodies "
+            "and a 'You said, We did' page within 12 weeks of closing.",
+        },
+        "osc_notified": -114,
+        "stakeholders": [
+            ("Patients who use the walk-in centre", "low", "high"),
+            ("Healthwatch Nottinghamshire", "high", "high"),
+            ("Health Scrutiny Committee", "high", "high"),
+            ("GP practices in Mansfield and Ashfield", "high", "low"),
+            ("Local councillors and MPs", "high", "low"),
+            ("Voluntary and community groups", "low", "high"),
+            ("Residents elsewhere in the county", "low", "low"),
+        ],
+    },
+    "mental-health-day-services-consultation": {
+        "fields": {
+            "category": "C",
+            "plan_proposal": "Replace two day centres with recovery workers in GP practices and "
+            "community venues, open into the evening.",
+            "plan_decision": "Whether to re-provide day services in the community; Governing Bodies.",
+            "eia_status": "complete",
+            "eia_summary": "Disability (mental health) and age most affected; transport and continuity "
+            "of relationships are the main risks.",
+            "engagement_methods": ["survey", "public_meetings", "focus_groups", "voluntary_sector"],
+            "osc_involvement": True,
+            "resources": "Engagement team and the mental health commissioning manager; £6,500.",
+            "evaluation": "Independent analysis of responses; report to the Governing Bodies.",
+        },
+        "osc_notified": -589,
+        "stakeholders": [
+            ("People who use the day centres, and their carers", "low", "high"),
+            ("Mental health trust staff", "high", "high"),
+            ("Health Scrutiny Committee", "high", "high"),
+            ("Mental health voluntary sector", "low", "high"),
+            ("GP practices", "high", "low"),
+        ],
+    },
+}
+
+
 def opportunities(today, topics, audiences):
-    """[(slug, fields)] for every demo opportunity, dated from `today`."""
+    """[(slug, fields, children)] for every demo opportunity, dated from `today`."""
 
     def day(offset):
         return today + datetime.timedelta(days=offset)
@@ -391,6 +449,16 @@ def opportunities(today, topics, audiences):
             "contact_name": name,
             "contact_email": email,
             "contact_phone": phone,
+            # Signed-off opportunities otherwise wait for their opening day: the upcoming ones are
+            # announced a day early so the public sees them coming.
+            "go_live_at": at(-1, "09:00") if item["opens"] > 0 else None,
         }
-        result.append((item["slug"], fields))
+        children = {}
+        if plan := PLANS.get(item["slug"]):
+            fields.update(plan["fields"], osc_notified_on=day(plan["osc_notified"]))
+            children["stakeholders"] = [
+                {"group": group, "influence": influence, "interest": interest}
+                for group, influence, interest in plan["stakeholders"]
+            ]
+        result.append((item["slug"], fields, children))
     return result

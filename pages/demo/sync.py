@@ -11,9 +11,18 @@ CREATED = "created"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
 KEPT = "kept"
+DRAFTED = "drafted"
 
 
-def ensure_page(parent, model, slug, *, fields, children=None, stdout=None, force=False):
+def publish_revision(page, revision):
+    """Publish a demo revision directly; opportunities pass their own (sign-off) instead."""
+    revision.publish()
+    return True
+
+
+def ensure_page(
+    parent, model, slug, *, fields, children=None, stdout=None, force=False, publish=publish_revision
+):
     """Create a `model` page at `slug` under `parent`, or bring the one there up to date.
 
     `fields` maps field names to values: plain values; a model instance (or None) for a
@@ -21,9 +30,11 @@ def ensure_page(parent, model, slug, *, fields, children=None, stdout=None, forc
     ({"type": ..., "value": ...}) for a stream field. `children` maps the names of child
     relations (the inline panels: aims, actions…) to lists of field dicts, in order.
 
-    Pages are published through revisions, as an editor would, so they have a history.
-    Returns (page, outcome), outcome being one of CREATED, UPDATED, UNCHANGED, KEPT; see
-    `update_page` for when an existing page is kept as it is.
+    Pages are published through revisions, as an editor would, so they have a history:
+    `publish(page, revision)` does it and says whether the page went live (an opportunity goes
+    live only through sign-off). Returns (page, outcome), outcome being one of CREATED, UPDATED,
+    UNCHANGED, KEPT or DRAFTED (saved, waiting to be published); see `update_page` for when an
+    existing page is kept as it is.
     """
     existing = Page.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
@@ -33,18 +44,20 @@ def ensure_page(parent, model, slug, *, fields, children=None, stdout=None, forc
                 f"{page.url_path} is a {type(page).__name__}, not a {model.__name__}: "
                 "move or delete it, then load the demo content again."
             )
-        return page, update_page(page, fields=fields, children=children, stdout=stdout, force=force)
+        return page, update_page(
+            page, fields=fields, children=children, stdout=stdout, force=force, publish=publish
+        )
 
     page = model(slug=slug, live=False)
     apply_fields(page, fields, children)
     # add_child logs the creation; the revision then makes the page live, as in the admin.
     parent.add_child(instance=page)
-    page.save_revision(log_action=True).publish()
-    _report(stdout, CREATED, page)
-    return page, CREATED
+    outcome = CREATED if publish(page, page.save_revision(log_action=True)) else DRAFTED
+    _report(stdout, outcome, page)
+    return page, outcome
 
 
-def update_page(page, *, fields, children=None, stdout=None, force=False):
+def update_page(page, *, fields, children=None, stdout=None, force=False, publish=publish_revision):
     """Bring an existing page into line with `fields` and `children`; return the outcome.
 
     A revision is saved and published only if something differs. A page that a person has
@@ -60,9 +73,9 @@ def update_page(page, *, fields, children=None, stdout=None, force=False):
     # Publishing copies the tree fields from this instance: make sure children added since it
     # was loaded are counted.
     page.refresh_from_db(fields=["numchild"])
-    page.save_revision(log_action=True).publish()
-    _report(stdout, UPDATED, page)
-    return UPDATED
+    outcome = UPDATED if publish(page, page.save_revision(log_action=True)) else DRAFTED
+    _report(stdout, outcome, page)
+    return outcome
 
 
 def apply_fields(obj, fields, children=None):

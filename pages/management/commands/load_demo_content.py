@@ -1,6 +1,7 @@
 """`manage.py load_demo_content`: the demo site, its organisation settings and a development admin."""
 
 import importlib
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
@@ -14,6 +15,17 @@ from pages.models import HomePage
 
 # Apps whose `demo` module, if it exists, adds its own demo pages and data: build(home, stdout).
 EXTENSION_APPS = ("workflows", "involvement", "reporting")
+
+
+@contextmanager
+def quiet_email():
+    """The demo accounts' own sign-off sends no notifications: nobody is waiting to read them."""
+    backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = backend
 
 
 class Command(BaseCommand):
@@ -56,11 +68,11 @@ class Command(BaseCommand):
         if home is None:
             raise CommandError("There is no home page: run `manage.py migrate` first.")
 
-        with transaction.atomic():
+        with transaction.atomic(), quiet_email():
+            # Accounts come first: the demo opportunities go live through sign-off by them.
+            password = ensure_demo_users(None, self.stdout) if users_allowed() else None
             self.stdout.write("Loading the demo content…")
             content.build(home, self.stdout, today=timezone.localdate(), force=force)
-            # Accounts come before the apps' demo data: sign-off history needs its approvers.
-            password = ensure_demo_users(None, self.stdout) if users_allowed() else None
             for label in EXTENSION_APPS:
                 self.build_extension(label, home)
             content.finish(home, self.stdout, force=force)
