@@ -423,6 +423,9 @@ def _decision_label(decision):
         Decision.APPROVED: "approved",
         Decision.REJECTED: "changes requested",
         Decision.SKIPPED: "skipped, not needed for this category",
+        Decision.RECATEGORISED: "category changed",
+        Decision.RESTARTED: "sign-off restarted",
+        Decision.CANCELLED: "sign-off cancelled",
     }.get(decision, decision)
 
 

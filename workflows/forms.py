@@ -1,22 +1,15 @@
-"""Forms for sign-off: the decision form in the approver's dialog, and the guarded page form."""
+"""Forms for sign-off: the decision and cancellation comments, and the guarded page form."""
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from workflows.documents import is_private
 from workflows.plan import plan_problems
 from workflows.roles import INTERNAL_COLLECTION
-
-
-def is_private(document):
-    """Whether a view restriction on the document's collection (or above it) keeps it from the public."""
-    from wagtail.models import CollectionViewRestriction
-
-    return CollectionViewRestriction.objects.filter(
-        collection__in=document.collection.get_ancestors(inclusive=True)
-    ).exists()
-
+from workflows.signoff import category_is_fixed, may_change_category
 
 SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
+COMMENT_LIMIT = 5000
 
 
 class SignOffDecisionForm(forms.Form):
@@ -25,19 +18,47 @@ class SignOffDecisionForm(forms.Form):
     comment = forms.CharField(
         label="Comment",
         required=True,
-        max_length=5000,
+        max_length=COMMENT_LIMIT,
         widget=forms.Textarea({"rows": 4}),
         help_text="Required. Explain the decision; it is kept as evidence and sent to the editor.",
-        error_messages={"required": "Every sign-off decision needs a comment explaining it."},
+        error_messages={
+            "required": "Every sign-off decision needs a comment explaining it.",
+            "max_length": f"Keep the comment to {COMMENT_LIMIT} characters or fewer.",
+        },
+    )
+
+
+class CancelReviewForm(forms.Form):
+    """Why a review is being cancelled: kept in the page history and the sign-off log."""
+
+    comment = forms.CharField(
+        label="Why are you cancelling it?",
+        max_length=COMMENT_LIMIT,
+        widget=forms.Textarea({"rows": 4}),
+        error_messages={
+            "required": "Say why you are cancelling: the reason is kept in the sign-off log.",
+            "max_length": f"Keep the reason to {COMMENT_LIMIT} characters or fewer.",
+        },
     )
 
 
 class OpportunityPageForm(WagtailAdminPageForm):
-    """The opportunity editor form: refuses submission for sign-off while a guard is unmet.
+    """The opportunity editor form: refuses submission for sign-off while a guard is unmet, and
+    changes of category once the plan has been submitted, except by the Engagement team at its
+    review, with a reason.
 
     The guards run only when the editor submits (or resubmits); saving a draft always works,
     and a refused submission re-displays everything that was typed, with the reasons.
     """
+
+    category_change_reason = forms.CharField(
+        label="Reason for changing the category",
+        required=False,
+        max_length=COMMENT_LIMIT,
+        widget=forms.Textarea({"rows": 2}),
+        help_text="Only when the Engagement team changes the category of a submitted plan during "
+        "their review. The reason goes into the sign-off log.",
+    )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -48,16 +69,43 @@ class OpportunityPageForm(WagtailAdminPageForm):
                 f"This document is public. Move it to the '{INTERNAL_COLLECTION}' collection first, "
                 "so only staff can open it.",
             )
+        self._check_category_change(cleaned_data)
         if self.is_bound and any(self.data.get(action) for action in SUBMIT_ACTIONS):
             problems = plan_problems(self._value, self._stakeholder_count())
-            for field, message in problems:
-                if field in self.fields and field not in self.errors:
-                    self.add_error(field, message)
-                elif field is None or field not in self.fields:
+            for fields, message in problems:
+                on_form = [
+                    name
+                    for name in (fields if isinstance(fields, tuple) else (fields,))
+                    if name in self.fields and name not in self.errors
+                ]
+                for name in on_form:
+                    self.add_error(name, message)
+                if not on_form:
                     self.add_error(None, message)
             if problems and not self.non_field_errors():
                 self.add_error(None, "This plan cannot be submitted for sign-off yet.")
         return cleaned_data
+
+    def _check_category_change(self, cleaned_data):
+        page = self.instance
+        old, new = page.category or "", cleaned_data.get("category") or ""
+        if "category" not in self.fields or old == new or not category_is_fixed(page):
+            return
+        if self.for_user is None or not may_change_category(page, self.for_user):
+            self.add_error(
+                "category",
+                "The category was set when this plan was submitted for sign-off. Only the Engagement "
+                "team can change it, while the plan waits for their review, giving a reason.",
+            )
+            return
+        reason = (cleaned_data.get("category_change_reason") or "").strip()
+        if not reason:
+            self.add_error(
+                "category_change_reason",
+                "Say why the category is changing: the reason is kept in the sign-off log.",
+            )
+            return
+        page.category_change = (old, new, reason)
 
     def _value(self, name):
         if name in self.fields:

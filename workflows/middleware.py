@@ -20,7 +20,10 @@ class SignOffRefusalMiddleware:
         if not isinstance(exception, SignOffRefused):
             return None
         messages.error(request, str(exception))
-        target = reverse("wagtailadmin_pages:edit", args=[exception.page_id])
+        if exception.page_id is None:
+            target = reverse("wagtailadmin_home")
+        else:
+            target = reverse("wagtailadmin_pages:edit", args=[exception.page_id])
         if request.headers.get("x-requested-with") == "XMLHttpRequest":
             from wagtail.admin.modal_workflow import render_modal_workflow
 

@@ -9,6 +9,7 @@ the page's templates, search_fields or api_fields.
 import datetime
 
 from django.db import models
+from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 
 from pages.fields import ChoiceListField
@@ -61,7 +62,8 @@ class ConsultationPlan(models.Model):
         blank=True,
         help_text="How much the change affects people. It decides which sign-offs the plan needs: "
         "A – engagement team only; B – also equality and clinical leads; C – also the lay "
-        "member and the Governing Body.",
+        "member and the Governing Body. Once the plan has been submitted, only the Engagement "
+        "team can change it, during their review, giving a reason.",
     )
     eia_status = models.CharField(
         "equality impact assessment status",
@@ -120,7 +122,12 @@ class ConsultationPlan(models.Model):
             "<em>Taking part</em> tab.</p>",
         ),
         MultiFieldPanel(
-            [FieldPanel("plan_proposal"), FieldPanel("plan_decision"), FieldPanel("category")],
+            [
+                FieldPanel("plan_proposal"),
+                FieldPanel("plan_decision"),
+                FieldPanel("category"),
+                FieldPanel("category_change_reason"),
+            ],
             heading="Proposal",
         ),
         MultiFieldPanel(
@@ -161,34 +168,31 @@ class ConsultationPlan(models.Model):
         """[(field name or None, message)] that stop this plan being submitted for sign-off."""
         return plan_problems(lambda name: getattr(self, name), len(self.stakeholders.all()))
 
+    def approval_problems(self):
+        """[(field name or None, message)] that stop any stage approving this plan, or it being
+        published: the submission guards and those the later stages rely on."""
+        return approval_problems(lambda name: getattr(self, name), len(self.stakeholders.all()))
+
 
 def plan_problems(value, stakeholder_count):
-    """The submission guards, over `value(field_name)` so a form can check unsaved input."""
+    """The submission guards, over `value(field_name)` so a form can check unsaved input.
+
+    Each problem is (field, message): the field the editor must change (a tuple when either of
+    two would do, None for the plan as a whole) and what to tell them.
+    """
     problems = []
     if not (value("summary") or "").strip():
-        problems.append(("summary", "Write the public summary before submitting for sign-off."))
+        problems.append(("summary", "Write the public summary."))
     if not _has_text(value("how_to_take_part")):
-        problems.append(("how_to_take_part", "Say how to take part before submitting for sign-off."))
+        problems.append(("how_to_take_part", "Say how to take part."))
     # Only consultations and engagement on a service change need a plan to be signed off.
     if not (value("level") == "consult" or value("is_service_change")):
         return problems
     category = value("category")
     if not category:
-        problems.append(("category", "Choose the category (A, B or C) before submitting for sign-off."))
+        problems.append(("category", "Choose the category (A, B or C)."))
     if value("level") == "consult":
-        opens, closes = value("opens"), value("closes")
-        if not closes:
-            problems.append(("closes", "A consultation needs a closing date."))
-        elif opens and closes - opens + datetime.timedelta(days=1) < MINIMUM_CONSULTATION:
-            days = (closes - opens).days + 1
-            if not (value("short_period_reason") or "").strip():
-                problems.append(
-                    (
-                        "short_period_reason",
-                        f"This consultation runs for {days} days. A consultation must run for at "
-                        "least 12 weeks, or give the reason for a shorter period.",
-                    )
-                )
+        problems += _period_problems(value)
     if category in (Category.B, Category.C):
         if not value("eia_status"):
             problems.append(
@@ -204,7 +208,40 @@ def plan_problems(value, stakeholder_count):
     return problems
 
 
-def _has_text(html):
-    from django.utils.html import strip_tags
+def approval_problems(value, stakeholder_count):
+    """What every approval (and publishing) checks against the content being approved: the
+    submission guards, a complete equality impact assessment for category B and C, and for
+    category C the date the Overview and Scrutiny Committee was notified."""
+    problems = plan_problems(value, stakeholder_count)
+    category = value("category") or Category.A
+    if category in (Category.B, Category.C) and value("eia_status") != EIAStatus.COMPLETE:
+        problems.append(("eia_status", "The equality impact assessment is not complete."))
+    if category == Category.C and not value("osc_notified_on"):
+        problems.append(
+            ("osc_notified_on", "Record the date the Overview and Scrutiny Committee was notified.")
+        )
+    return problems
 
+
+def _period_problems(value):
+    """A consultation closes, and runs 12 weeks or says why not; the error sits on the closing
+    date, which is what the editor changes, and on the reason, the other way to meet it."""
+    opens, closes = value("opens"), value("closes")
+    if not closes:
+        return [("closes", "A consultation needs a closing date.")]
+    if not opens or closes - opens + datetime.timedelta(days=1) >= MINIMUM_CONSULTATION:
+        return []
+    if (value("short_period_reason") or "").strip():
+        return []
+    days = (closes - opens).days + 1
+    return [
+        (
+            ("closes", "short_period_reason"),
+            f"This consultation runs for {days} days. A consultation must run for at least 12 weeks: "
+            "move the closing date, or give the reason for a shorter period.",
+        )
+    ]
+
+
+def _has_text(html):
     return bool(strip_tags(html or "").strip())

@@ -1,60 +1,200 @@
-"""Sign-off operations that span stages: re-planning after an edit, and what is waiting for whom."""
+"""Sign-off operations that span stages: which workflow a plan follows, restarting a run whose
+content changed, category changes, cancelling, and what is waiting for whom."""
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import GroupApprovalTask, TaskState, WorkflowState
+from wagtail.log_actions import log
+from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowState
 
-from workflows.models import SIGNOFF_TASK_TYPES, SignOffTask, latest_object
+from workflows import roles
+from workflows.exceptions import SignOffRefused
+from workflows.fingerprint import fingerprint
+from workflows.models import (
+    REVIEW_TASK_TYPES,
+    SIGNOFF_TASK_TYPES,
+    Decision,
+    EngagementReviewTask,
+    SignOffDecision,
+    SignOffTask,
+    latest_object,
+    latest_revision,
+    record_decision,
+)
 
 
-def replan(page, user=None):
-    """After an edit during sign-off, skip the current stage if the plan's category no longer needs it.
+def consultation_workflow():
+    """The active Consultation sign-off workflow: the one that starts with the Engagement team
+    review. Opportunities follow it wherever they sit in the page tree."""
+    content_type = ContentType.objects.get_for_model(EngagementReviewTask)
+    return (
+        Workflow.objects.filter(active=True, workflow_tasks__task__content_type=content_type)
+        .order_by("pk")
+        .first()
+    )
 
-    Later stages are decided as each one starts, so a category raised from B to C gains
-    the lay member and Governing Body stages without anything else happening here.
-    Returns the reason when a stage was skipped.
+
+def restart_if_changed(workflow_state, user=None):
+    """If a stage of this run approved content other than the page's latest revision, end the run
+    and start sign-off again from the first stage; return the run's last task state, or None.
+
+    Called as each stage starts (so a plan resubmitted with changes after a request for changes
+    goes back to stage 1, and one resubmitted unchanged resumes where it stopped) and after every
+    revision saved during sign-off.
     """
+    content_hash = fingerprint(latest_revision(workflow_state))
+    stale = (
+        SignOffDecision.objects.filter(workflow_state=workflow_state, decision=Decision.APPROVED)
+        .exclude(content_hash=content_hash)
+        .order_by("decided_at", "pk")
+        .first()
+    )
+    if stale is None:
+        return None
+    restart(
+        workflow_state,
+        user,
+        f"The content changed after {stale.stage_name} approved it, so every stage it needs must "
+        "approve it again, starting from the first.",
+    )
+    return workflow_state.current_task_state
+
+
+@transaction.atomic
+def restart(workflow_state, user, reason):
+    """Cancel this run, recording why, and start a new one from the first stage for the same submitter."""
+    if workflow_state.current_task_state is None:
+        # Between stages (resuming after a request for changes): the run ends on its last stage.
+        workflow_state.current_task_state = workflow_state.task_states.order_by("-started_at", "-pk").first()
+    workflow_state.signoff_note = (Decision.RESTARTED, reason)
+    workflow_state.cancel(user=user)
+    page = workflow_state.content_object.specific
+    log(page, "workflows.signoff_restarted", user=user, data={"reason": reason})
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, workflow_state.requested_by)
+
+
+def after_revision_saved(page, revision, user=None):
+    """Keep sign-off true to the content after any revision is saved, by any route."""
+    change = getattr(page, "category_change", None)
     workflow_state = page.current_workflow_state
-    if not workflow_state or workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
-        return None
+    if change:
+        record_category_change(page, revision, workflow_state, user, *change)
+        page.category_change = None
+    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        restart_if_changed(workflow_state, user=user)
+
+
+def record_category_change(page, revision, workflow_state, user, old, new, reason):
+    task_state = workflow_state.current_task_state if workflow_state else None
+    task = task_state.task.specific if task_state else None
+    comment = f"Category {old or 'not set'} changed to {new or 'not set'}. {reason}".strip()
+    record_decision(
+        workflow_state,
+        page,
+        Decision.RECATEGORISED,
+        stage=getattr(task, "stage", "plan"),
+        stage_name=task.name if task else "Consultation plan",
+        user=user,
+        comment=comment,
+        task_state=task_state,
+        revision=revision,
+        content_hash=fingerprint(revision),
+    )
+    log(
+        page,
+        "workflows.category_changed",
+        user=user,
+        revision=revision,
+        data={"old": old, "new": new, "reason": reason},
+    )
+
+
+def category_is_fixed(page):
+    """Whether `page`'s category is settled: once a plan has been submitted, only the Engagement
+    team changes it, while the plan waits for their review."""
+    return page.pk is not None and page.workflow_states.exists()
+
+
+def may_change_category(page, user):
+    task_state = page.current_workflow_task_state
+    task = task_state.task.specific if task_state else None
+    return isinstance(task, EngagementReviewTask) and task._user_in_groups(user)
+
+
+def may_cancel(workflow_state, user):
+    """Only the person who submitted it, or the Engagement team, may cancel a review."""
+    if workflow_state is None or not workflow_state.is_active:
+        return False
+    return (
+        workflow_state.requested_by_id == user.pk or user.groups.filter(name=roles.ENGAGEMENT_TEAM).exists()
+    )
+
+
+def cancel(workflow_state, user, comment):
+    """Cancel a review with a comment, which goes into the page history and the sign-off log."""
+    comment = (comment or "").strip()
+    page_id = workflow_state.object_id
+    if not may_cancel(workflow_state, user):
+        raise SignOffRefused(
+            "Only the person who submitted it, or the Engagement team, can cancel it.", page_id
+        )
+    if not comment:
+        raise SignOffRefused("Say why you are cancelling: the reason is kept in the sign-off log.", page_id)
+    workflow_state.signoff_note = (Decision.CANCELLED, comment)
+    workflow_state.cancel(user=user)
+
+
+def record_cancellation(workflow_state, user=None):
+    """Add the sign-off log row for a review that ended without being approved, by any route."""
     task_state = workflow_state.current_task_state
-    if not task_state or task_state.status != TaskState.STATUS_IN_PROGRESS:
-        return None
-    task = task_state.task.specific
+    task = task_state.task.specific if task_state else None
     if not isinstance(task, SignOffTask):
         return None
-    obj = latest_object(workflow_state)
-    reason = task.skip_reason(obj)
-    if reason is None:
-        return None
-    with transaction.atomic():
-        reason = f"Category changed during sign-off. {reason}"
-        task.skip(workflow_state, obj, reason, user=user, task_state=task_state)
-        workflow_state.update(user=user)
-    return reason
+    decision, comment = getattr(
+        workflow_state,
+        "signoff_note",
+        (
+            Decision.CANCELLED,
+            "Cancelled without a reason (the page was published or its workflow turned off).",
+        ),
+    )
+    revision = latest_revision(workflow_state)
+    return record_decision(
+        workflow_state,
+        latest_object(workflow_state),
+        decision,
+        stage=task.stage,
+        stage_name=task.name,
+        user=user,
+        comment=comment,
+        task_state=task_state,
+        revision=revision,
+        content_hash=fingerprint(revision) if revision else "",
+    )
 
 
 def waiting_stages(user):
-    """In-progress stages this user may decide, oldest first, with the page each is about."""
+    """In-progress stages this user may approve, oldest first, with the page each is about."""
     states = (
         TaskState.objects.reviewable_by(user)
         .filter(status=TaskState.STATUS_IN_PROGRESS)
         .select_related("task", "workflow_state", "workflow_state__requested_by", "revision")
         .order_by("started_at", "pk")
     )
-    signoff_types = {ct.pk for ct in ContentType.objects.get_for_models(*SIGNOFF_TASK_TYPES).values()}
-    return [
-        state
-        for state in states
-        if state.revision.content_object is not None
-        # Nobody signs off their own plan: those stages wait for another approver.
-        and (
-            user.is_superuser
-            or state.task.content_type_id not in signoff_types
-            or state.workflow_state.requested_by_id != user.pk
-        )
-    ]
+    review_types = {ct.pk for ct in ContentType.objects.get_for_models(*REVIEW_TASK_TYPES).values()}
+    waiting = []
+    for state in states:
+        if state.revision.content_object is None:
+            continue
+        if state.task.content_type_id in review_types:
+            # Nobody approves their own work, or two stages of one plan: those wait for someone else.
+            if state.task.specific.refusal(user, state.workflow_state, "approve") is not None:
+                continue
+        waiting.append(state)
+    return waiting
 
 
 def signoff_task_states(older_than=None):
@@ -74,5 +214,6 @@ def is_approver(user):
     """Whether the user is in a group that decides some active stage of any workflow."""
     if user.is_superuser:
         return True
-    task_types = (GroupApprovalTask, *SIGNOFF_TASK_TYPES)
-    return any(model.objects.filter(active=True, groups__user=user).exists() for model in task_types)
+    task_types = (GroupApprovalTask, *REVIEW_TASK_TYPES)
+    groups = Group.objects.filter(user=user)
+    return any(model.objects.filter(active=True, groups__in=groups).exists() for model in task_types)

@@ -8,6 +8,7 @@ from involvement.models import Feedback, Invitation, Member
 from involvement.tests.factories import FeedbackFactory, MemberFactory
 from involvement.wagtail_hooks import matching_members_header_button, matching_members_listing_button
 from pages.tests.factories import OpportunityPageFactory
+from workflows.tests.evidence import publish_signed_off
 
 SURNAME = "Quillfeatherstone"
 
@@ -26,7 +27,7 @@ def feedback(db):
 def opportunity(opportunity_index, topics):
     page = OpportunityPageFactory(parent=opportunity_index, title="Urgent care survey")
     page.topics.set([topics[0]])
-    page.save_revision().publish()
+    publish_signed_off(page)
     return page
 
 

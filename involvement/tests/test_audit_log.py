@@ -13,6 +13,7 @@ from involvement.forms import FeedbackForm, RegisterForm
 from involvement.models import ParticipationMethod
 from involvement.tests.factories import FeedbackFactory, MemberFactory
 from pages.tests.factories import OpportunityPageFactory
+from workflows.tests.evidence import publish_signed_off
 
 EMAIL = "ines.vandermolen@example.com"
 
@@ -109,7 +110,7 @@ def test_looking_up_matching_members_is_in_the_opportunitys_history(
 ):
     page = OpportunityPageFactory(parent=opportunity_index, title="Urgent care survey")
     page.topics.set([topics[0]])
-    page.save_revision().publish()
+    publish_signed_off(page)
     client.force_login(engagement_user)
     response = client.get(f"/admin/involvement/opportunity/{page.pk}/matches/")
     assert response.status_code == 200 and "Ines Vandermolen" in response.content.decode()

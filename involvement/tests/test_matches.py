@@ -5,6 +5,7 @@ import pytest
 from involvement.models import Invitation
 from involvement.tests.factories import MemberFactory
 from pages.tests.factories import AudienceFactory, OpportunityPageFactory
+from workflows.tests.evidence import publish_signed_off
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def opportunity(opportunity_index, topics, carers):
     page = OpportunityPageFactory(parent=opportunity_index, title="Maternity survey")
     page.topics.set([topics[1]])
     page.audiences.set([carers])
-    page.save_revision().publish()
+    publish_signed_off(page)
     return page
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from involvement.tests.factories import FeedbackFactory, MemberFactory
 from pages.tests.factories import OpportunityPageFactory, YouSaidWeDidPageFactory
+from workflows.tests.evidence import publish_signed_off
 
 SURNAME = "Wobblethwaite"
 EMAIL = "zanzibar.wobblethwaite@example.com"
@@ -36,7 +37,7 @@ def secrets_stored(topics, opportunity_index, outcome_index, register_page, feed
     )
     opportunity = OpportunityPageFactory(parent=opportunity_index, title="Urgent care survey")
     opportunity.topics.set([topics[0]])
-    opportunity.save_revision().publish()
+    publish_signed_off(opportunity)
     YouSaidWeDidPageFactory(parent=outcome_index, title="Shorter waits").save_revision().publish()
     return opportunity
 

@@ -22,6 +22,8 @@ from pages.models.snippets import Audience, Topic
 from pages.privacy import PublicPageQuerySet
 from workflows.forms import OpportunityPageForm
 from workflows.plan import ConsultationPlan
+from workflows.publication import require_signoff
+from workflows.signoff import after_revision_saved, consultation_workflow
 
 OUTCOME_DUE_AFTER = datetime.timedelta(weeks=12)
 
@@ -356,6 +358,28 @@ class OpportunityPage(ConsultationPlan, BasePage):
     class Meta:
         verbose_name = "opportunity"
         verbose_name_plural = "opportunities"
+
+    # Sign-off -------------------------------------------------------------------
+
+    def get_workflow(self):
+        """Consultation sign-off, wherever the opportunity sits: the page type decides, not the place."""
+        return consultation_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    def publish(self, revision, user=None, **kwargs):
+        require_signoff(self, revision, user=user)
+        return super().publish(revision, user=user, **kwargs)
+
+    def check_going_live(self, revision):
+        require_signoff(self, revision)
+
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        after_revision_saved(self, revision, user=kwargs.get("user", args[0] if args else None))
+        return revision
 
     def clean(self):
         super().clean()

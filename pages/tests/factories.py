@@ -87,9 +87,30 @@ class OpportunityPageFactory(wagtail_factories.PageFactory):
     opens = factory.LazyFunction(lambda: days(-7))
     closes = factory.LazyFunction(lambda: days(21))
     how_to_take_part = "<p>Fill in the online survey.</p>"
+    # Unless a test says otherwise, a plan that every sign-off guard accepts.
+    category = factory.LazyAttribute(lambda o: "A" if o.level == "consult" or o.is_service_change else "")
+    eia_status = factory.LazyAttribute(lambda o: "complete" if o.category in ("B", "C") else "")
+    osc_notified_on = factory.LazyAttribute(lambda o: today() if o.category == "C" else None)
+    short_period_reason = factory.LazyAttribute(
+        lambda o: "A short consultation for the test." if o.level == "consult" else ""
+    )
+    is_service_change = False
 
     class Meta:
         model = models.OpportunityPage
+
+    @classmethod
+    def _create(cls, model_class, *args, live=True, **kwargs):
+        # An opportunity goes live only with the sign-off its category needs: a live one is
+        # created as a draft, then signed off and published.
+        page = super()._create(model_class, *args, live=False, **kwargs)
+        if page.category in ("B", "C") and not page.stakeholders.exists():
+            page.stakeholders.create(group="Patients who use the service", influence="low", interest="high")
+        if live:
+            from workflows.tests.evidence import publish_signed_off
+
+            publish_signed_off(page)
+        return page
 
 
 class YouSaidWeDidIndexPageFactory(wagtail_factories.PageFactory):

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from pages.tests.factories import OpportunityPageFactory, days
+from workflows.tests.evidence import publish_signed_off
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -78,7 +79,7 @@ def test_online_event_gives_its_link_as_the_location(client, opportunity_index):
 def test_event_uid_is_stable(client, cafe):
     _r, first = fetch_calendar(client, "/get-involved/urgent-care-cafe/event.ics")
     cafe.title = "Urgent care café (new venue)"
-    cafe.save_revision().publish()
+    publish_signed_off(cafe)
     _r, second = fetch_calendar(client, "/get-involved/urgent-care-cafe/event.ics")
     assert first.walk("VEVENT")[0]["UID"] == second.walk("VEVENT")[0]["UID"]
     assert str(second.walk("VEVENT")[0]["SUMMARY"]) == "Urgent care café (new venue)"

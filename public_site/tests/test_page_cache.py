@@ -13,6 +13,7 @@ from pages.models import OrganisationSettings
 from pages.tests.factories import OpportunityPageFactory, TopicFactory, days
 from public_site.frontend_cache import listing_urls
 from public_site.page_cache import normalised_query
+from workflows.tests.evidence import publish_signed_off, record_signoff
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -105,7 +106,7 @@ def test_publishing_shows_on_the_index_at_once(client, opportunity_index, opport
     _response, html = fetch(client, opportunity_index.url)
     assert "Maternity voices" not in html  # a draft is not public
 
-    new.save_revision().publish()
+    publish_signed_off(new)
     response, html = fetch(client, opportunity_index.url)
     assert "Maternity voices" in html
     assert response["X-Page-Cache"] == "miss"
@@ -126,6 +127,7 @@ def test_an_edit_shows_once_published(client, opportunity):
     opportunity.summary = "We want to hear about repairs."
     revision = opportunity.save_revision()
     assert "We want to hear about repairs." not in fetch(client, opportunity.url)[1]  # only a draft
+    record_signoff(opportunity, revision)
     revision.publish()
     assert "We want to hear about repairs." in fetch(client, opportunity.url)[1]
 
@@ -144,7 +146,7 @@ def test_moving_and_deleting_pages_show_at_once(client, home, opportunity_index,
 def test_a_topic_renamed_shows_at_once(client, opportunity):
     topic = TopicFactory(name="Wheelchairs")
     opportunity.topics.add(topic)
-    opportunity.save_revision().publish()
+    publish_signed_off(opportunity)
     assert "Wheelchairs" in warm(client, opportunity.url).content.decode()
     topic.name = "Wheelchair and mobility"
     topic.save()
@@ -209,7 +211,7 @@ def test_an_editor_and_a_visitor_never_see_each_others_page(client, admin_client
     assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
 
     # …and the editor's page, with the userbar, is never stored for the visitor.
-    opportunity.save_revision().publish()  # start again with an empty cache
+    publish_signed_off(opportunity)  # start again with an empty cache
     assert "wagtail-userbar" in admin_client.get(opportunity.url).content.decode()
     response = client.get(opportunity.url)
     assert response["X-Page-Cache"] == "miss"
@@ -247,7 +249,7 @@ def test_filters_are_normalised_and_unknown_parameters_are_not_cached():
 def test_a_filtered_index_is_cached_whatever_the_order_of_its_filters(client, opportunity_index, opportunity):
     topic = TopicFactory(name="Mobility", slug="mobility")
     opportunity.topics.add(topic)
-    opportunity.save_revision().publish()
+    publish_signed_off(opportunity)
     warm(client, f"{opportunity_index.url}?topic=mobility&type=survey")
     response = client.get(f"{opportunity_index.url}?type=survey&topic=mobility&utm_medium=email")
     assert response["X-Page-Cache"] == "hit"

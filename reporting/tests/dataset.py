@@ -9,7 +9,8 @@ import zoneinfo
 
 from involvement.models import Feedback, FeedbackTheme, Member
 from pages.tests.factories import OpportunityPageFactory, YouSaidWeDidPageFactory
-from workflows.models import SignOffDecision
+from workflows.models import StakeholderRow
+from workflows.tests.evidence import record_signoff
 
 YEAR = 2023
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -53,18 +54,20 @@ STAGES = {
     "governing_body": "Governing Body sign-off",
 }
 
+# A plan that every guard accepts, for the consultations the report lists with their sign-off.
+SIGNED_PLAN = {"eia_status": "complete", "osc_notified_on": d("2023-01-10"), "short_period_reason": "Test."}
 
-def decide(page, stage, decision, when):
-    return SignOffDecision.objects.create(
-        page=page,
-        page_title=page.title,
-        stage=stage,
-        stage_name=STAGES[stage],
-        category=page.category,
-        decision=decision,
-        comment="Recorded for the test.",
-        decided_at=at(when),
-    )
+
+def signed_off(page, path):
+    """Record `path`, [(stage, decision, "YYYY-MM-DD HH:MM")], as the sign-off of the page as it
+    stands, then publish it: the report shows exactly these decisions as its sign-off path."""
+    if page.category in ("B", "C"):
+        StakeholderRow.objects.create(page=page, group="Patients", influence="high", interest="high")
+        page.refresh_from_db()
+    revision = page.save_revision()
+    record_signoff(page, revision, path=[(stage, decision, at(when)) for stage, decision, when in path])
+    revision.publish()
+    return page
 
 
 def build(opportunity_index, outcome_index):
@@ -89,10 +92,18 @@ def build(opportunity_index, outcome_index):
         opportunity_type="consultation",
         level="consult",
         category="C",
+        live=False,
+        **SIGNED_PLAN,
     )
     # D: not held (opens the day after the year).
     pages["D"] = opportunity(
-        o, "D opens after the year", "2024-04-01", "2024-04-30", opportunity_type="event", level="inform"
+        o,
+        "D opens after the year",
+        "2024-04-01",
+        "2024-04-30",
+        opportunity_type="event",
+        level="inform",
+        live=False,
     )
     # E: held (ongoing since before the year, no closing date).
     pages["E"] = opportunity(o, "E ongoing panel", "2022-01-01", None, opportunity_type="panel")
@@ -105,6 +116,8 @@ def build(opportunity_index, outcome_index):
         opportunity_type="focus_group",
         category="B",
         outcome_expected=d("2024-05-01"),
+        live=False,
+        **SIGNED_PLAN,
     )
     # G: held; category A, inform; answered on 1 December 2023.
     pages["G"] = opportunity(
@@ -115,6 +128,7 @@ def build(opportunity_index, outcome_index):
         opportunity_type="event",
         level="inform",
         category="A",
+        live=False,
     )
     # H: not counted anywhere: never published.
     pages["H"] = opportunity(o, "H draft", "2023-04-01", "2023-05-01", live=False)
@@ -134,29 +148,38 @@ def build(opportunity_index, outcome_index):
     outcome(y, "Y7 draft answers A", "2023-07-01", pages["A"], 999, live=False)
 
     # Sign-off log. C: a rejection, then approval at every stage.
-    for stage, decision, when in [
-        ("engagement_review", "approved", "2024-02-01 10:00"),
-        ("equality_check", "rejected", "2024-02-05 10:00"),
-        ("equality_check", "approved", "2024-02-12 10:00"),
-        ("clinical_signoff", "approved", "2024-02-14 10:00"),
-        ("lay_review", "approved", "2024-02-20 10:00"),
-        ("governing_body", "approved", "2024-03-01 10:00"),
-    ]:
-        decide(pages["C"], stage, decision, when)
+    signed_off(
+        pages["C"],
+        [
+            ("engagement_review", "approved", "2024-02-01 10:00"),
+            ("equality_check", "rejected", "2024-02-05 10:00"),
+            ("equality_check", "approved", "2024-02-12 10:00"),
+            ("clinical_signoff", "approved", "2024-02-14 10:00"),
+            ("lay_review", "approved", "2024-02-20 10:00"),
+            ("governing_body", "approved", "2024-03-01 10:00"),
+        ],
+    )
     # F: category B skips the last two stages.
-    for stage, decision, when in [
-        ("engagement_review", "approved", "2023-05-01 09:00"),
-        ("equality_check", "approved", "2023-05-03 09:00"),
-        ("clinical_signoff", "approved", "2023-05-05 09:00"),
-        ("lay_review", "skipped", "2023-05-05 09:00"),
-        ("governing_body", "skipped", "2023-05-05 09:00"),
-    ]:
-        decide(pages["F"], stage, decision, when)
+    signed_off(
+        pages["F"],
+        [
+            ("engagement_review", "approved", "2023-05-01 09:00"),
+            ("equality_check", "approved", "2023-05-03 09:00"),
+            ("clinical_signoff", "approved", "2023-05-05 09:00"),
+            ("lay_review", "skipped", "2023-05-05 09:00"),
+            ("governing_body", "skipped", "2023-05-05 09:00"),
+        ],
+    )
     # G: category A needs the engagement team only. Decisions recorded out of order of creation.
-    decide(pages["G"], "equality_check", "skipped", "2023-08-20 12:00")
-    decide(pages["G"], "engagement_review", "approved", "2023-08-20 11:00")
+    signed_off(
+        pages["G"],
+        [
+            ("equality_check", "skipped", "2023-08-20 12:00"),
+            ("engagement_review", "approved", "2023-08-20 11:00"),
+        ],
+    )
     # D: not held, so its decision is not shown.
-    decide(pages["D"], "engagement_review", "approved", "2024-03-01 10:00")
+    signed_off(pages["D"], [("engagement_review", "approved", "2024-03-01 10:00")])
 
     # Register. On 1 April 2023: m1, m2, m8, m9 (4). Joined in the year: m3, m4, m5 (3).
     # Left in the year: m4, m9 (2). On 31 March 2024: m1, m2, m3, m5, m8 (5).
@@ -206,9 +229,17 @@ def grow(opportunity_index, outcome_index, n=8):
             opportunity_type="consultation",
             level="consult",
             category="B",
+            live=False,
+            **SIGNED_PLAN,
         )
-        decide(page, "engagement_review", "approved", "2023-04-20 10:00")
-        decide(page, "equality_check", "approved", "2023-04-21 10:00")
+        signed_off(
+            page,
+            [
+                ("engagement_review", "approved", "2023-04-20 10:00"),
+                ("equality_check", "approved", "2023-04-21 10:00"),
+                ("clinical_signoff", "approved", "2023-04-22 10:00"),
+            ],
+        )
         outcome(outcome_index, f"Extra answer {n}-{i}", "2023-09-01", page, 10)
         opportunity(opportunity_index, f"Extra overdue {n}-{i}", "2023-04-01", "2023-04-30")
         Member.objects.create(joined_at=at("2023-06-01 12:00"))

@@ -208,6 +208,8 @@ WAGTAIL_SITE_NAME = "Engagement hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# A plan's equality impact assessment cannot be moved out of the staff-only collection.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "workflows.document_forms.PlanDocumentForm"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -27,6 +27,7 @@ def draft_plan(index, owner, category="C", **fields):
         "eia_status": "complete",
         "osc_notified_on": today,
         "plan_proposal": "Move the clinic.",
+        "short_period_reason": "",
         "live": False,
         "owner": owner,
     }

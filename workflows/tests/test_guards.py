@@ -94,14 +94,15 @@ def test_saving_a_draft_is_never_blocked(client, users, signoff_index):
 
 
 @pytest.mark.django_db
-def test_equality_stage_refuses_approval_until_the_eia_is_complete(client, users, signoff_index):
+def test_every_stage_refuses_approval_until_the_eia_is_complete(client, users, signoff_index):
+    """The guards are checked at every approval, against the content being approved: what stage 1
+    approves is what goes live, so it cannot approve an unfinished assessment either."""
     page = draft_plan(signoff_index, users["editor"], category="B", eia_status="in_progress")
     submit(client, users["editor"], page)
-    decide(client, users["engagement"], page, "approve")
-    assert current_stage(page) == "Equality impact check"
+    assert current_stage(page) == "Engagement team review"
 
     # The dialog says why before anyone types a comment…
-    client.force_login(users["equality"])
+    client.force_login(users["engagement"])
     from django.urls import reverse
 
     task_state = OpportunityPage.objects.get(pk=page.pk).current_workflow_task_state
@@ -110,23 +111,36 @@ def test_equality_stage_refuses_approval_until_the_eia_is_complete(client, users
         HTTP_X_REQUESTED_WITH="XMLHttpRequest",
     )
     assert "equality impact assessment is not complete" in dialog.content.decode()
+    # …so does the review page, which offers no Approve button…
+    review = client.get(reverse("signoff_review", args=[task_state.pk])).content.decode()
+    assert "equality impact assessment is not complete" in review
+    assert 'value="approve"' not in review and 'value="reject"' in review
 
     # …and a direct approval is refused with the reason, leaving the stage waiting.
-    response = decide(client, users["equality"], page, "approve")
-    assert current_stage(page) == "Equality impact check"
+    response = decide(client, users["engagement"], page, "approve")
+    assert response.status_code == 200
+    assert current_stage(page) == "Engagement team review"
     follow = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert "equality impact assessment is not complete" in follow.content.decode()
-    assert response.status_code == 200
-    assert not SignOffDecision.objects.filter(stage="equality_check").exists()
+    assert not SignOffDecision.objects.filter(decision="approved").exists()
 
 
 @pytest.mark.django_db
-def test_governing_body_refuses_approval_until_osc_notified(client, users, signoff_index):
+def test_no_stage_approves_a_category_c_plan_until_osc_is_notified(client, users, signoff_index):
     page = draft_plan(signoff_index, users["editor"], category="C", osc_notified_on=None)
     submit(client, users["editor"], page)
-    for username in ("engagement", "equality", "clinical", "lay"):
-        decide(client, users[username], page, "approve")
-    assert current_stage(page) == "Governing Body sign-off"
-    decide(client, users["governing"], page, "approve")
-    assert current_stage(page) == "Governing Body sign-off"
+    decide(client, users["engagement"], page, "approve")
+    assert current_stage(page) == "Engagement team review"
+    assert not SignOffDecision.objects.filter(decision="approved").exists()
     assert not OpportunityPage.objects.get(pk=page.pk).live
+
+
+@pytest.mark.django_db
+def test_a_short_consultation_is_refused_on_the_closing_date_and_the_reason(client, users, signoff_index):
+    """The error sits on the field the editor must change: the closing date, or the reason."""
+    today = timezone.localdate()
+    page = draft_plan(signoff_index, users["editor"], closes=today + datetime.timedelta(days=13))
+    response = submit(client, users["editor"], page)
+    form = response.context["form"]
+    assert "must run for at least 12 weeks" in " ".join(form.errors["closes"])
+    assert "must run for at least 12 weeks" in " ".join(form.errors["short_period_reason"])

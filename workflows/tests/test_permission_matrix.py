@@ -51,23 +51,22 @@ ALLOWED = {
     "view a draft in the page editor and its preview": PAGE_WRITERS | {SUPERUSER},
     "see a draft at its public address": set(),  # not live: 404 for everyone, signed in or not
     "edit a page and save a draft": PAGE_WRITERS | {SUPERUSER},
-    # While a plan waits at a stage, only that stage's approvers may change it (Wagtail locks it
-    # for everyone else, its editors included); they may, to correct the plan or its category.
-    # Lowering the category skips the stages it no longer needs, so such an edit can end sign-off
-    # and publish the plan (workflows/tests/test_rework.py).
-    "edit a plan awaiting the Equality impact check": {EQUALITY, SUPERUSER},
+    # While a plan waits at a stage after the first, nobody changes it: its editors, the stage's own
+    # approvers and the later ones request changes instead. A superuser's correction starts
+    # sign-off again from the first stage (test_signoff_attacks.py).
+    "edit a plan awaiting the Equality impact check": {SUPERUSER},
     "publish a page from the page editor, the bulk action or a copy": {SUPERUSER},
     "unpublish a live page, one at a time or in bulk": {SUPERUSER},
     "delete a live page, one at a time or in bulk": {SUPERUSER},
     # Equality impact assessments and other plan documents: any signed-in account.
     "download a document from the internal plans collection": set(ROLES) - {ANONYMOUS},
-    # Sign-off: each stage is decided by its own group, or a superuser. The person who submitted a
-    # plan never decides its stages (four eyes: test_permissions.py); Editorial review of other
-    # pages is Wagtail's own group approval, which does not make that check.
+    # Sign-off: each stage is approved by its own group only, superusers included; a superuser may
+    # send a plan back. The person who submitted a plan never decides its stages, and nobody
+    # approves two stages of one plan (four eyes: test_permissions.py, test_signoff_attacks.py).
+    **{f"approve at {stage}": {group} for stage, group in zip(STAGE_NAMES, STAGE_GROUPS, strict=True)},
     **{
-        f"{verb} at {stage}": {group, SUPERUSER}
+        f"request changes at {stage}": {group, SUPERUSER}
         for stage, group in zip(STAGE_NAMES, STAGE_GROUPS, strict=True)
-        for verb in ("approve", "request changes")
     },
     # Personal data: the Engagement team only.
     "view and export the involvement register": {ENGAGEMENT, SUPERUSER},
@@ -120,13 +119,15 @@ class World:
         return StandardPage.objects.get(pk=page.pk)
 
     def plan_at(self, stage):
-        """A category C plan submitted for sign-off and approved up to (not including) `stage`."""
+        """A category C plan submitted for sign-off and approved up to (not including) `stage`,
+        each earlier stage by its own approver."""
         page = draft_plan(self.index, self.editor, title=f"The {MARKER} plan")
         page.get_workflow().start(page, self.editor)
-        for _ in range(stage):
+        for group in STAGE_GROUPS[:stage]:
             page.refresh_from_db()
             state = page.current_workflow_task_state
-            state.task.specific.on_action(state, self.admin, "approve", comment="Earlier stage agreed.")
+            approver = self.by_role[group]
+            state.task.specific.on_action(state, approver, "approve", comment="Earlier stage agreed.")
         assert current_stage(page) == STAGE_NAMES[stage]
         page.refresh_from_db()
         return page
@@ -261,14 +262,16 @@ def edit_plan_in_sign_off(client, world, role, allowed):
     if allowed:
         assert response.status_code == 302
         assert latest.plan_proposal == f"Rewritten by {role}"
+        # Changed after the Engagement team approved it: sign-off starts again.
+        assert current_stage(page) == "Engagement team review"
+        return
+    if role in PAGE_WRITERS | {EQUALITY}:
+        # They may open the editor, but the page is locked to them while the stage decides.
+        assert response.status_code == 200
+        assert "The page could not be saved as it is locked." in body(response)
     else:
-        if role in PAGE_WRITERS:
-            # They may open the editor, but the page is locked to them while the stage decides.
-            assert response.status_code == 200
-            assert "The page could not be saved as it is locked." in body(response)
-        else:
-            assert_refused(response, role)
-        assert latest.plan_proposal == "Move the clinic."
+        assert_refused(response, role)
+    assert latest.plan_proposal == "Move the clinic."
     assert current_stage(page) == "Equality impact check"
 
 
@@ -487,10 +490,9 @@ def signoff_log(client, world, role, allowed):
 
 @action("view the Feedback overdue report")
 def feedback_overdue(client, world, role, allowed):
-    page = OpportunityPageFactory(
+    OpportunityPageFactory(
         parent=world.index, title=f"The {MARKER} survey", opens=days(-200), closes=days(-120)
     )
-    page.save_revision().publish()
     response = client.get(reverse("reporting_feedback_overdue"))
     assert_shown_or_refused([response], role, allowed)
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState
 
+from workflows.tests.evidence import publish_signed_off
 from workflows.tests.helpers import decide, draft_plan, submit
 
 SECRETS = {
@@ -37,7 +38,7 @@ def published_plan(client, users, signoff_index):
     page = draft_plan(signoff_index, users["editor"], category="A", **SECRETS)
     page.stakeholders.first().group = "Pangolingroup residents"
     page.stakeholders.first().save()
-    page.save_revision(user=users["editor"]).publish()
+    publish_signed_off(page, user=users["editor"])
     return page
 
 

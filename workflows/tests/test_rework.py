@@ -14,21 +14,24 @@ from workflows.tests.helpers import current_stage, decide, draft_plan, post_edit
 
 
 @pytest.mark.django_db
-def test_rejection_returns_to_the_editor_and_resubmission_resumes_at_that_stage(client, users, signoff_index):
+def test_rejection_returns_to_the_editor_and_unchanged_resubmission_resumes_at_that_stage(
+    client, users, signoff_index
+):
     page = draft_plan(signoff_index, users["editor"], category="C")
     submit(client, users["editor"], page)
     decide(client, users["engagement"], page, "approve")
     decide(client, users["equality"], page, "approve")
     mail.outbox.clear()
-    decide(client, users["clinical"], page, "reject", comment="Add the evidence on travel times.")
+    decide(client, users["clinical"], page, "reject", comment="Please check the travel times with me.")
 
     rejection = [m for m in mail.outbox if users["editor"].email in m.to]
-    assert rejection and "Add the evidence on travel times." in rejection[0].body
+    assert rejection and "Please check the travel times with me." in rejection[0].body
     page.refresh_from_db()
     assert page.current_workflow_state.status == "needs_changes"
 
-    # The editor can work on it again and resubmits; it goes straight back to the clinical lead.
-    response = submit(client, users["editor"], page, plan_proposal="Now with travel time evidence.")
+    # Nothing needed changing after all: resubmitted as it was, it goes straight back to the
+    # clinical lead, the earlier approvals still standing for exactly this content.
+    response = submit(client, users["editor"], page)
     assert response.status_code == 302
     assert current_stage(page) == "Clinical lead sign-off"
     decide(client, users["clinical"], page, "approve")
@@ -43,37 +46,80 @@ def test_rejection_returns_to_the_editor_and_resubmission_resumes_at_that_stage(
 
 
 @pytest.mark.django_db
-def test_raising_the_category_during_sign_off_adds_the_later_stages(client, users, signoff_index):
-    page = draft_plan(signoff_index, users["editor"], category="B")
+def test_resubmitting_with_changes_starts_sign_off_again_from_the_first_stage(client, users, signoff_index):
+    page = draft_plan(signoff_index, users["editor"], category="C")
     submit(client, users["editor"], page)
     decide(client, users["engagement"], page, "approve")
-    # The equality lead realises the change is significant and makes it category C.
-    client.force_login(users["equality"])
-    post_edit(client, page, action=None, category="C")
-    assert current_stage(page) == "Equality impact check"
     decide(client, users["equality"], page, "approve")
-    decide(client, users["clinical"], page, "approve")
-    assert current_stage(page) == "Lay member (PPI) review"
-    decide(client, users["lay"], page, "approve")
+    decide(client, users["clinical"], page, "reject", comment="Add the evidence on travel times.")
+
+    response = submit(client, users["editor"], page, plan_proposal="Now with travel time evidence.")
+    assert response.status_code == 302
+    assert current_stage(page) == "Engagement team review"
+    restarted = SignOffDecision.objects.filter(page_id=page.pk, decision="restarted").get()
+    assert "changed after Engagement team review approved it" in restarted.comment
+    # Every stage approves the new content, in order.
+    for username in ("engagement", "equality", "clinical", "lay", "governing"):
+        decide(client, users[username], page, "approve")
+    assert OpportunityPage.objects.get(pk=page.pk).live
+
+
+@pytest.mark.django_db
+def test_the_engagement_team_may_raise_the_category_at_its_review_with_a_reason(client, users, signoff_index):
+    page = draft_plan(signoff_index, users["editor"], category="B", level="engage", is_service_change=True)
+    submit(client, users["editor"], page)
+    client.force_login(users["engagement"])
+    refused = post_edit(client, page, action=None, category="C")
+    assert refused.status_code == 200
+    assert "Say why the category is changing" in refused.content.decode()
+
+    response = post_edit(
+        client, page, action=None, category="C", category_change_reason="It closes a clinic: significant."
+    )
+    assert response.status_code == 302
+    change = SignOffDecision.objects.get(page_id=page.pk, decision="recategorised")
+    assert "B changed to C" in change.comment and "significant" in change.comment
+    # Whoever changed it does not approve their own change: a colleague does.
+    assert decide(client, users["engagement"], page, "approve").status_code == 403
+    colleague = type(users["engagement"]).objects.create_user("engagement2", "e2@example.org")
+    colleague.groups.set(users["engagement"].groups.all())
+    decide(client, colleague, page, "approve")
+    for username in ("equality", "clinical", "lay"):
+        decide(client, users[username], page, "approve")
     assert current_stage(page) == "Governing Body sign-off"
 
 
 @pytest.mark.django_db
-def test_lowering_the_category_during_sign_off_skips_stages_no_longer_needed(client, users, signoff_index):
+def test_lowering_the_category_at_the_first_stage_is_in_the_log(client, users, signoff_index):
+    page = draft_plan(signoff_index, users["editor"], category="C", level="engage", is_service_change=True)
+    submit(client, users["editor"], page)
+    client.force_login(users["engagement"])
+    response = post_edit(
+        client, page, action=None, category="A", category_change_reason="Already happening: inform only."
+    )
+    assert response.status_code == 302
+    colleague = type(users["engagement"]).objects.create_user("engagement2", "e2@example.org")
+    colleague.groups.set(users["engagement"].groups.all())
+    decide(client, colleague, page, "approve")
+
+    page = OpportunityPage.objects.get(pk=page.pk)
+    assert page.live and page.category == "A"
+    log = list(SignOffDecision.objects.filter(page_id=page.pk).values_list("decision", "stage"))
+    assert log[0] == ("recategorised", "engagement_review")
+    assert ("approved", "engagement_review") in log
+    assert [d for d, _s in log].count("skipped") == 4
+
+
+@pytest.mark.django_db
+def test_later_stages_cannot_change_the_category(client, users, signoff_index):
     page = draft_plan(signoff_index, users["editor"], category="C", level="engage", is_service_change=True)
     submit(client, users["editor"], page)
     decide(client, users["engagement"], page, "approve")
-    assert current_stage(page) == "Equality impact check"
     client.force_login(users["equality"])
-    response = post_edit(client, page, action=None, category="A")
-    assert response.status_code == 302
-
-    skipped = SignOffDecision.objects.filter(page_id=page.pk, decision="skipped")
-    assert skipped.first().stage == "equality_check"
-    assert "Category changed during sign-off" in skipped.first().comment
-    assert skipped.count() == 4
-    # Category A needed only the engagement team's approval, which it has.
-    assert OpportunityPage.objects.get(pk=page.pk).live
+    response = post_edit(client, page, action=None, category="A", category_change_reason="Not significant.")
+    assert "The page could not be saved as it is locked." in response.content.decode()
+    assert OpportunityPage.objects.get(pk=page.pk).get_latest_revision_as_object().category == "C"
+    assert current_stage(page) == "Equality impact check"
 
 
 @pytest.mark.django_db
