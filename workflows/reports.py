@@ -34,25 +34,32 @@ class SignOffLogView(ReportView):
     index_url_name = "signoff_log"
     index_results_url_name = "signoff_log_results"
     model = SignOffDecision
+    export_filename = "sign-off-log"
     list_export = [
-        "decided_at",
+        "decided_at_local",
         "page_title",
         "page_id",
         "category",
         "stage_name",
         "get_decision_display",
         "user_name",
+        "submitted_by_name",
         "comment",
+        "revision_id",
+        "content_hash",
     ]
     export_headings = {
-        "decided_at": "Decided at",
+        "decided_at_local": "Decided at (UK time)",
         "page_title": "Plan",
         "page_id": "Page ID",
         "category": "Category",
         "stage_name": "Stage",
         "get_decision_display": "Decision",
-        "user_name": "Approver",
+        "user_name": "Decided by",
+        "submitted_by_name": "Submitted by",
         "comment": "Comment",
+        "revision_id": "Revision",
+        "content_hash": "Content fingerprint (SHA-256)",
     }
 
     def dispatch(self, request, *args, **kwargs):

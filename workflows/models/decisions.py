@@ -72,6 +72,11 @@ class SignOffDecision(models.Model):
     def __str__(self):
         return f"{self.page_title}: {self.stage_name} {self.get_decision_display().lower()}"
 
+    @property
+    def decided_at_local(self):
+        """When, in the organisation's time, to the minute: how the log is read and exported."""
+        return timezone.localtime(self.decided_at).strftime("%Y-%m-%d %H:%M")
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise EvidenceIsPermanent("Sign-off decisions are evidence: they are never changed.")

@@ -16,12 +16,12 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents.models import Document
-from wagtail.models import Collection, Page, Site, TaskState, Workflow, WorkflowState
+from wagtail.models import Collection, Page, Revision, Site, TaskState, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from involvement.models import Feedback, FeedbackTheme
 from involvement.tests.factories import FeedbackFactory, MemberFactory
-from pages.models import OrganisationSettings, StandardPage
+from pages.models import OpportunityPage, OrganisationSettings, StandardPage
 from pages.tests.factories import OpportunityPageFactory, StandardPageFactory, days
 from workflows import roles
 from workflows.models import SignOffDecision
@@ -68,6 +68,12 @@ ALLOWED = {
         f"request changes at {stage}": {group, SUPERUSER}
         for stage, group in zip(STAGE_NAMES, STAGE_GROUPS, strict=True)
     },
+    # The sign-off's own screens and the routes round it.
+    "open the review page of a plan waiting at Engagement team review": {ENGAGEMENT, SUPERUSER},
+    "decide a stage from the page editor's form instead of the review page": set(),
+    "cancel a plan's review, giving a reason": {EDITORS, ENGAGEMENT},  # its submitter is an editor
+    "publish an unsigned plan by the editor, a revert, a schedule, the bulk action or a copy": set(),
+    "move a plan's equality impact assessment out of the internal collection": set(),
     # Personal data: the Engagement team only.
     "view and export the involvement register": {ENGAGEMENT, SUPERUSER},
     "erase a register member's personal data": {ENGAGEMENT, SUPERUSER},
@@ -415,6 +421,93 @@ def decide_stage(stage, verb):
 for _stage, _name in enumerate(STAGE_NAMES):
     for _verb in ("approve", "request changes"):
         action(f"{_verb} at {_name}")(decide_stage(_stage, _verb))
+
+
+@action("open the review page of a plan waiting at Engagement team review")
+def open_review_page(client, world, role, allowed):
+    page = world.plan_at(0)
+    state = page.current_workflow_task_state
+    response = client.get(reverse("signoff_review", args=[state.pk]))
+    assert_shown_or_refused([response], role, allowed)
+
+
+@action("decide a stage from the page editor's form instead of the review page")
+def decide_from_the_edit_form(client, world, role, allowed):
+    page = world.plan_at(0)
+    revisions = page.revisions.count()
+    data = {"title": page.title}
+    if role in PAGE_WRITERS | {SUPERUSER}:
+        data = editor_form(client, page)
+    data.update(
+        {
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": "From the form."}',
+        }
+    )
+    response = client.post(edit_url(page), data)
+    assert not allowed
+    assert response.status_code in (302, 403)
+    assert page.revisions.count() == revisions
+    assert current_stage(page) == STAGE_NAMES[0]
+    assert not SignOffDecision.objects.filter(comment="From the form.").exists()
+
+
+@action("cancel a plan's review, giving a reason")
+def cancel_review(client, world, role, allowed):
+    page = world.plan_at(1)
+    url = reverse("signoff_cancel", args=[page.pk])
+    form = client.get(url)
+    response = client.post(url, {"comment": f"Withdrawn by {role}."})
+    page.refresh_from_db()
+    cancelled = SignOffDecision.objects.filter(decision="cancelled", comment=f"Withdrawn by {role}.")
+    if allowed:
+        assert form.status_code == 200 and response.status_code == 302
+        assert page.current_workflow_state is None and cancelled.exists()
+    else:
+        assert_refused(form, role)
+        assert_refused(response, role)
+        assert current_stage(page) == STAGE_NAMES[1] and not cancelled.exists()
+
+
+@action("publish an unsigned plan by the editor, a revert, a schedule, the bulk action or a copy")
+def publish_unsigned_plan(client, world, role, allowed):
+    page = world.plan_at(1)
+    other = draft_plan(world.index, world.editor, title=f"Another {MARKER} plan", slug="another-plan")
+    data = editor_form(client, page) if role in PAGE_WRITERS | {EQUALITY, SUPERUSER} else {"title": "x"}
+    client.post(edit_url(page), {**data, "action-publish": "1"})
+    revert = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, page.get_latest_revision().pk])
+    client.post(revert, {**data, "action-publish": "1"})
+    client.post(edit_url(page), {**data, "action-publish": "1", "go_live_at": "2030-01-01 09:00"})
+    client.post(bulk_url("publish", other), {"include_descendants": ""})
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[other.pk]),
+        {"new_title": "Copy", "new_slug": "copy", "new_parent_page": world.index.pk, "publish_copies": "on"},
+    )
+    assert not allowed
+    assert not OpportunityPage.objects.filter(live=True).exists()
+    assert not Revision.objects.filter(approved_go_live_at__isnull=False).exists()
+
+
+@action("move a plan's equality impact assessment out of the internal collection")
+def move_eia_out(client, world, role, allowed):
+    internal = Collection.objects.get(name=roles.INTERNAL_COLLECTION)
+    document = Document(title=f"{MARKER} EIA", collection=internal)
+    document.file.save("eia-move.txt", ContentFile(b"Impact"), save=True)
+    try:
+        draft_plan(world.index, world.editor, title=f"The {MARKER} plan", eia_document=document)
+        public = Collection.get_first_root_node()
+        client.post(
+            reverse("wagtaildocs:edit", args=[document.pk]),
+            {"title": document.title, "collection": public.pk},
+        )
+        bulk = reverse("wagtail_bulk_action", args=["wagtaildocs", "document", "add_to_collection"])
+        client.post(f"{bulk}?id={document.pk}", {"collection": public.pk})
+        assert not allowed
+        document.refresh_from_db()
+        assert document.collection == internal
+    finally:
+        document.file.delete(save=False)
 
 
 @action("view and export the involvement register")

@@ -182,7 +182,7 @@ def test_scheduled_publishing_refuses_what_is_not_signed_off(users, signoff_inde
     past = timezone.now() - datetime.timedelta(minutes=5)
     for page in (good, bad):
         Revision.objects.filter(pk=page.get_latest_revision().pk).update(approved_go_live_at=past)
-    call_command("publish_scheduled", stderr=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("publish_scheduled", stderr=open("/dev/null", "w"))
     assert live(good) and not live(bad)
     assert refusals(bad).count() == 1
     assert not Revision.objects.filter(object_id=str(bad.pk), approved_go_live_at__isnull=False).exists()

@@ -169,3 +169,88 @@ def test_two_approvals_posted_at_once_produce_one_decision(users, signoff_index,
 
     assert sorted(outcomes) == ["approved", "refused"]
     assert SignOffDecision.objects.filter(stage="engagement_review").count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_publish_racing_an_approval_never_publishes_an_unapproved_revision(users, signoff_index, client):
+    """The last approval publishes what was approved while, at the same moment, a superuser saves a
+    changed version and tries to publish it, and a stale editor form is saved over the page row.
+    Whatever order the database runs them in, what is live was approved exactly as it stands."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs concurrent writers, which SQLite serialises")
+    from workflows.fingerprint import fingerprint
+    from workflows.models import missing_approvals, required_stages
+
+    for attempt in range(4):
+        page = draft_plan(signoff_index, users["editor"], category="A", slug=f"race-{attempt}")
+        submit(client, users["editor"], page)
+        page.refresh_from_db()
+        task_state_id = page.current_workflow_task_state.pk
+        stale = OpportunityPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+        seen = stale.get_latest_revision().pk
+        barrier = threading.Barrier(3)
+        errors, approved = [], []
+
+        def approve():
+            from django.db import connection as thread_connection
+
+            try:
+                state = TaskState.objects.get(pk=task_state_id)
+                barrier.wait()
+                # As the review page does: the decision is about the version the approver was shown.
+                state.task.specific.on_action(
+                    state, users["engagement"], "approve", comment="Agreed.", revision=seen
+                )
+                approved.append(True)
+            except SignOffRefused:
+                pass
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+            finally:
+                thread_connection.close()
+
+        def publish_a_change():
+            from django.db import connection as thread_connection
+
+            from workflows.exceptions import PublicationRefused
+
+            try:
+                changed = OpportunityPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+                changed.summary = "Changed at the last moment."
+                barrier.wait()
+                revision = changed.save_revision(user=users["admin"])
+                revision.publish(user=users["admin"])
+            except PublicationRefused:
+                pass
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+            finally:
+                thread_connection.close()
+
+        def save_stale_form():
+            from django.db import connection as thread_connection
+
+            try:
+                barrier.wait()
+                stale.save()
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+            finally:
+                thread_connection.close()
+
+        threads = [threading.Thread(target=t) for t in (approve, publish_a_change, save_stale_form)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert not [e for e in errors if "deadlock" not in str(e).lower()], errors
+        page = OpportunityPage.objects.get(pk=page.pk)
+        # An approval that went through published the page: nothing left it half published.
+        assert page.live == bool(approved)
+        if page.live:
+            revision = page.live_revision
+            obj = revision.as_object()
+            assert not missing_approvals(
+                page.pk, fingerprint(revision), required_stages(obj.signoff_category)
+            )
+            assert obj.summary != "Changed at the last moment."
