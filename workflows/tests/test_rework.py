@@ -178,79 +178,82 @@ def test_a_publish_racing_an_approval_never_publishes_an_unapproved_revision(use
     Whatever order the database runs them in, what is live was approved exactly as it stands."""
     if connection.vendor != "postgresql":
         pytest.skip("needs concurrent writers, which SQLite serialises")
+    for attempt in range(4):
+        race_once(users, signoff_index, client, attempt)
+
+
+def race_once(users, signoff_index, client, attempt):
+    """One round: the approval, a superuser's change and publish, and a stale save, at once."""
     from workflows.fingerprint import fingerprint
     from workflows.models import missing_approvals, required_stages
 
-    for attempt in range(4):
-        page = draft_plan(signoff_index, users["editor"], category="A", slug=f"race-{attempt}")
-        submit(client, users["editor"], page)
-        page.refresh_from_db()
-        task_state_id = page.current_workflow_task_state.pk
-        stale = OpportunityPage.objects.get(pk=page.pk).get_latest_revision_as_object()
-        seen = stale.get_latest_revision().pk
-        barrier = threading.Barrier(3)
-        errors, approved = [], []
+    page = draft_plan(signoff_index, users["editor"], category="A", slug=f"race-{attempt}")
+    submit(client, users["editor"], page)
+    page.refresh_from_db()
+    task_state_id = page.current_workflow_task_state.pk
+    stale = OpportunityPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    seen = stale.get_latest_revision().pk
+    barrier = threading.Barrier(3)
+    errors, approved = [], []
 
-        def approve():
-            from django.db import connection as thread_connection
+    def approve():
+        from django.db import connection as thread_connection
 
-            try:
-                state = TaskState.objects.get(pk=task_state_id)
-                barrier.wait()
-                # As the review page does: the decision is about the version the approver was shown.
-                state.task.specific.on_action(
-                    state, users["engagement"], "approve", comment="Agreed.", revision=seen
-                )
-                approved.append(True)
-            except SignOffRefused:
-                pass
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-            finally:
-                thread_connection.close()
-
-        def publish_a_change():
-            from django.db import connection as thread_connection
-
-            from workflows.exceptions import PublicationRefused
-
-            try:
-                changed = OpportunityPage.objects.get(pk=page.pk).get_latest_revision_as_object()
-                changed.summary = "Changed at the last moment."
-                barrier.wait()
-                revision = changed.save_revision(user=users["admin"])
-                revision.publish(user=users["admin"])
-            except PublicationRefused:
-                pass
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-            finally:
-                thread_connection.close()
-
-        def save_stale_form():
-            from django.db import connection as thread_connection
-
-            try:
-                barrier.wait()
-                stale.save()
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-            finally:
-                thread_connection.close()
-
-        threads = [threading.Thread(target=t) for t in (approve, publish_a_change, save_stale_form)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert not [e for e in errors if "deadlock" not in str(e).lower()], errors
-        page = OpportunityPage.objects.get(pk=page.pk)
-        # An approval that went through published the page: nothing left it half published.
-        assert page.live == bool(approved)
-        if page.live:
-            revision = page.live_revision
-            obj = revision.as_object()
-            assert not missing_approvals(
-                page.pk, fingerprint(revision), required_stages(obj.signoff_category)
+        try:
+            state = TaskState.objects.get(pk=task_state_id)
+            barrier.wait()
+            # As the review page does: the decision is about the version the approver was shown.
+            state.task.specific.on_action(
+                state, users["engagement"], "approve", comment="Agreed.", revision=seen
             )
-            assert obj.summary != "Changed at the last moment."
+            approved.append(True)
+        except SignOffRefused:
+            pass
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            thread_connection.close()
+
+    def publish_a_change():
+        from django.db import connection as thread_connection
+
+        from workflows.exceptions import PublicationRefused
+
+        try:
+            changed = OpportunityPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+            changed.summary = "Changed at the last moment."
+            barrier.wait()
+            revision = changed.save_revision(user=users["admin"])
+            revision.publish(user=users["admin"])
+        except PublicationRefused:
+            pass
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            thread_connection.close()
+
+    def save_stale_form():
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait()
+            stale.save()
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=t) for t in (approve, publish_a_change, save_stale_form)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not [e for e in errors if "deadlock" not in str(e).lower()], errors
+    page = OpportunityPage.objects.get(pk=page.pk)
+    # An approval that went through published the page: nothing left it half published.
+    assert page.live == bool(approved)
+    if page.live:
+        revision = page.live_revision
+        obj = revision.as_object()
+        assert not missing_approvals(page.pk, fingerprint(revision), required_stages(obj.signoff_category))
+        assert obj.summary != "Changed at the last moment."
