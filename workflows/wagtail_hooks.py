@@ -1,6 +1,7 @@
 """Admin integration for sign-off: the routes that could get round it, the approver's actions in
 the editor, history entries, the dashboard queue and the sign-off log."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
@@ -12,6 +13,7 @@ from wagtail.admin.action_menu import (
     ActionMenuItem,
     CancelWorkflowMenuItem,
     RestartWorkflowMenuItem,
+    SubmitForModerationMenuItem,
     WorkflowMenuItem,
 )
 from wagtail.admin.menu import MenuItem
@@ -145,8 +147,35 @@ class CancelReviewMenuItem(ActionMenuItem):
         return reverse("signoff_cancel", args=[self.page.pk])
 
 
+class SubmitToWorkflowMenuItem(SubmitForModerationMenuItem):
+    """ "Submit to …", naming the workflow the new page will follow (its type's, not its parent's)."""
+
+    def __init__(self, workflow, order):
+        super().__init__(order=order)
+        self.workflow = workflow
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["label"] = f"Submit to {self.workflow.name}"
+        return context
+
+
+def _relabel_submit_on_create(menu_items, request, context):
+    match = request.resolver_match
+    model = apps.get_model(match.kwargs["content_type_app_name"], match.kwargs["content_type_model_name"])
+    if not issubclass(model, Page) or model.get_workflow is Page.get_workflow:
+        return
+    workflow = model(title="").get_workflow()
+    for position, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem and workflow is not None:
+            menu_items[position] = SubmitToWorkflowMenuItem(workflow, item.order)
+
+
 @hooks.register("construct_page_action_menu")
 def signoff_actions_in_the_editor(menu_items, request, context):
+    if context.get("view") == "create":
+        _relabel_submit_on_create(menu_items, request, context)
+        return
     page = context.get("page")
     state = _current_review(page) if page is not None and page.pk else None
     if state is None:
