@@ -232,15 +232,17 @@ def check_bulk_actions(request, action_type, objects, action_class_instance):
 
 @hooks.register("before_copy_page")
 def copies_of_plans_wait_for_signoff(request, page):
-    """A copy is new content: it goes through sign-off like any other, so it is never kept live."""
-    if request.method != "POST" or not request.POST.get("publish_copies"):
+    """A copy is new content: it goes through sign-off like any other, so it is never kept live,
+    and an alias (a live mirror of another page) is not possible for an opportunity."""
+    if request.method != "POST" or not (request.POST.get("publish_copies") or request.POST.get("alias")):
         return None
     tree = [page, *page.get_descendants()] if request.POST.get("copy_subpages") else [page]
     if any(hasattr(p.specific_class, "approval_problems") for p in tree):
-        messages.error(
-            request,
-            "Copies of opportunities are drafts until they are signed off: untick “Publish copies”.",
-        )
+        if request.POST.get("alias"):
+            message = "An opportunity cannot be an alias: make a copy, which goes through sign-off."
+        else:
+            message = "Copies of opportunities are drafts until they are signed off: untick “Publish copies”."
+        messages.error(request, message)
         return redirect("wagtailadmin_pages:copy", page.pk)
     return None
 

@@ -152,6 +152,9 @@ def test_a_copy_is_a_draft_until_signed_off(client, users, signoff_index):
     response = client.post(copy, {**form, "publish_copies": "on"}, follow=True)
     assert "Copies of opportunities are drafts" in response.content.decode()
     assert not OpportunityPage.objects.filter(slug="copied-plan").exists()
+    response = client.post(copy, {**form, "alias": "on"}, follow=True)
+    assert "An opportunity cannot be an alias" in response.content.decode()
+    assert not OpportunityPage.objects.filter(slug="copied-plan").exists()
     client.post(copy, form)
     assert not OpportunityPage.objects.get(slug="copied-plan").live
     # Through the model too: a copy kept live is refused before it is made.
