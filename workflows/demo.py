@@ -96,7 +96,7 @@ def draft(index, slug, title, category, eia_status, editor, today):
         opportunity_type="consultation",
         level="consult" if category == "C" else "engage",
         is_service_change=True,
-        summary=f"We are planning to change {title[0].lower() + title[1:]} and want to hear from "
+        summary=f"We are consulting on {title[0].lower() + title[1:]} and want to hear from "
         "the people it would affect before anything is decided.",
         how_to_take_part="<p>Answer the questionnaire online or on paper, or come to a drop-in session.</p>",
         opens=today + datetime.timedelta(days=21),
