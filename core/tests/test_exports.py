@@ -25,6 +25,8 @@ def test_text_a_spreadsheet_would_evaluate_is_kept_as_text(typed):
     assert neutralise(typed) == "'" + typed
 
 
-@pytest.mark.parametrize("value", ["Urgent care", "", "1 April 2025", 42, -3, None, datetime.date(2025, 4, 1)])
+@pytest.mark.parametrize(
+    "value", ["Urgent care", "", "1 April 2025", 42, -3, None, datetime.date(2025, 4, 1)]
+)
 def test_other_cells_are_unchanged(value):
     assert neutralise(value) == value

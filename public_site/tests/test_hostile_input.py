@@ -13,7 +13,9 @@ HUGE = "9223372036854775808"  # one past the largest 64-bit integer
 
 @pytest.fixture
 def site(opportunity_index):
-    page = OpportunityPageFactory(parent=opportunity_index, title="Urgent care survey", slug="urgent-care-survey")
+    page = OpportunityPageFactory(
+        parent=opportunity_index, title="Urgent care survey", slug="urgent-care-survey"
+    )
     page.topics.set([TopicFactory(name="Urgent care", slug="urgent-care")])
     return page
 
@@ -39,7 +41,9 @@ def test_bad_api_parameters_are_refused_with_the_reason(client, site, url, reaso
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("search", ["%00", "%22", "%22urgent", "urgent%00care", "NOT", "care*", "(care", "a:b"])
+@pytest.mark.parametrize(
+    "search", ["%00", "%22", "%22urgent", "urgent%00care", "NOT", "care*", "(care", "a:b"]
+)
 def test_api_search_reads_only_the_words(client, site, search):
     response = client.get(f"/api/v2/pages/?search={search}")
     assert response.status_code == 200
