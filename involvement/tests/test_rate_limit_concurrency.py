@@ -24,6 +24,8 @@ ATTEMPTS, LIMIT = 20, 5
 
 @pytest.fixture
 def redis_cache(settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL, where simultaneous sign-ups really run at once")
     url = django_settings.TEST_REDIS_URL
     try:
         redis.Redis.from_url(url, socket_connect_timeout=2).ping()
@@ -39,9 +41,7 @@ def redis_cache(settings):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_sign_ups_store_exactly_the_limit(settings, register_page, topics, redis_cache):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL, where simultaneous sign-ups really run at once")
+def test_simultaneous_sign_ups_store_exactly_the_limit(settings, redis_cache, register_page, topics):
     settings.INVOLVEMENT_RATE_LIMIT = (LIMIT, 3600)
     barrier = threading.Barrier(ATTEMPTS)
     statuses = []
