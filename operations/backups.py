@@ -188,6 +188,9 @@ def copy_sqlite(target, alias="default"):
     destination = sqlite3.connect(target)
     try:
         connection.connection.backup(destination)
+        # The live database runs in WAL mode (settings.SQLITE_OPTIONS); the copy is one plain file,
+        # so opening it read-only later never needs -wal and -shm files beside it.
+        destination.execute("PRAGMA journal_mode=DELETE")
     finally:
         destination.close()
 

@@ -1,7 +1,8 @@
 """Whole-page cache for anonymous visitors, invalidated by a generation number and by the London date.
 
-A cached page is stored under a key made of the London date, the scheme, host, path and a
-normalised query string; the entry remembers the *generation* it was rendered in. Any change to
+A cached page is looked up under a key made of the London date, the scheme, host, path and a
+normalised query string, and stored under the query the view says it applied (a listing's
+understood filters: pages/listing.py), so junk values share the clean page's entry; the entry remembers the *generation* it was rendered in. Any change to
 public content (a publish, unpublish, move or delete, a topic, audience, redirect, image, document
 or site setting; see public_site/cache_signals.py) bumps the generation, so every entry stored
 before it stops matching at once. Because the date is part of the key and no entry outlives the
