@@ -1,8 +1,8 @@
 """Wagtail's read-only API v2 at /api/v2/: live public pages, images, and documents not restricted.
 
 Every query parameter is checked before Wagtail reads it, so no value gives a 500: a value with a
-NUL or another control character, an offset or limit that is not a whole number in range, or an
-unknown search operator is refused with 400 and the reason; the search text is reduced to its words
+NUL or another control character, an offset, limit or id that is not a whole number in range, or
+an unknown search operator is refused with 400 and the reason; the search text is reduced to its words
 (public_site/search_text.py), as on the search page, so quotes and NUL are never search syntax.
 """
 
@@ -12,11 +12,13 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from core.fields import MAX_ID
 from public_site.search_text import has_control_characters, search_terms
 
 # Far more than the site will ever hold; keeps offset + limit inside every database's integers.
 MAX_OFFSET = 1_000_000
-BOUNDED = {"offset": MAX_OFFSET, "limit": MAX_OFFSET}
+# Ids are 32-bit integers on every database (core/fields.py).
+BOUNDED = {"offset": MAX_OFFSET, "limit": MAX_OFFSET, "id": MAX_ID}
 SEARCH_OPERATORS = {"and", "or"}
 
 

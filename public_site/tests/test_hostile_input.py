@@ -32,6 +32,9 @@ def site(opportunity_index):
         ("/api/v2/pages/?search=care&search_operator=xor", "search_operator must be 'and' or 'or'"),
         ("/api/v2/pages/find/?html_path=/get-involved/%00/", "html_path must not contain control characters"),
         ("/api/v2/pages/?slug=%00", "slug must not contain control characters"),
+        # Found by the fuzz test: Wagtail's find view passes ?id= straight to the database.
+        ("/api/v2/pages/find/?id=%22", "id must be a whole number from 0 to 2147483647"),
+        (f"/api/v2/pages/find/?id={HUGE}", "id must be a whole number from 0 to 2147483647"),
     ],
 )
 def test_bad_api_parameters_are_refused_with_the_reason(client, site, url, reason):
