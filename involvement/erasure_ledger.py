@@ -4,7 +4,7 @@ A backup holds the register as it was when it was taken. Restoring it would brin
 erased since, so every erasure also appends a line to the file settings.ERASURE_LEDGER (beside the
 backups, never in them): the time and a keyed hash of the person's identity — their email address,
 or failing that their name with their phone number or postcode, as the register matches people
-(involvement.models.members.identity) — and nothing else. After `manage.py restore`, the erasures
+(involvement/identity.py) — and nothing else. After `manage.py restore`, the erasures
 made since the backup was taken are applied again (involvement.personal_data.reapply_erasures).
 
 The hash is keyed with SECRET_KEY (core.hashing), so the file reveals nobody's address; entries

@@ -2,11 +2,12 @@
 
 A cached page is looked up under a key made of the London date, the scheme, host, path and a
 normalised query string, and stored under the query the view says it applied (a listing's
-understood filters: pages/listing.py), so junk values share the clean page's entry; the entry remembers the *generation* it was rendered in. Any change to
-public content (a publish, unpublish, move or delete, a topic, audience, redirect, image, document
-or site setting; see public_site/cache_signals.py) bumps the generation, so every entry stored
-before it stops matching at once. Because the date is part of the key and no entry outlives the
-London midnight, a status derived from today's date (open, closed…) is never served stale.
+understood filters: pages/listing.py), so junk values share the clean page's entry. The entry
+remembers the *generation* it was rendered in. Any change to public content (a publish, unpublish,
+move or delete, a topic, audience, redirect, image, document or site setting; see
+public_site/cache_signals.py) bumps the generation, so every entry stored before it stops matching
+at once. Because the date is part of the key and no entry outlives the London midnight, a status
+derived from today's date (open, closed…) is never served stale.
 
 Only anonymous GET and HEAD requests without a session or messages cookie are looked up, so a
 hit costs two cache reads in one round trip and no database query. Only responses of the public

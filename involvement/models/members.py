@@ -1,8 +1,5 @@
 """The involvement register: members of the public who asked to be invited to take part."""
 
-import hashlib
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -11,6 +8,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from involvement import erasure_ledger
+from involvement.identity import dedupe_key, identity, normalise_postcode
 
 
 class ContactMethod(models.TextChoices):
@@ -102,44 +100,6 @@ PERSONAL_FIELDS = [
 
 # The consent record goes too: once the person's details are gone it describes nobody.
 ERASED_CONSENT = {"consent_version": "", "consent_revision_id": None, "consented_at": None}
-
-
-def normalise_name(name):
-    return " ".join(re.sub(r"[^\w\s'-]", " ", name or "").casefold().split())
-
-
-def normalise_phone(phone):
-    digits = re.sub(r"\D", "", phone or "")
-    if digits.startswith("44") and len(digits) > 10:
-        digits = "0" + digits[2:]
-    return digits
-
-
-def normalise_postcode(postcode):
-    return re.sub(r"\s", "", postcode or "").upper()
-
-
-def identity(name="", email="", phone="", postcode=""):
-    """Who a person is, as the register tells people apart; "" if there is too little to tell.
-
-    The email address, ignoring case, when there is one; otherwise the name with the phone
-    number, or failing that with the postcode.
-    """
-    email = (email or "").strip().casefold()
-    if email:
-        return f"email:{email}"
-    if normalise_name(name) and normalise_phone(phone):
-        return f"name+phone:{normalise_name(name)}|{normalise_phone(phone)}"
-    if normalise_name(name) and normalise_postcode(postcode):
-        return f"name+postcode:{normalise_name(name)}|{normalise_postcode(postcode)}"
-    return ""
-
-
-def dedupe_key(name="", email="", phone="", postcode=""):
-    """The key that makes a second sign-up by the same person update the first: their identity,
-    hashed, so the key itself reveals nothing."""
-    raw = identity(name, email, phone, postcode)
-    return hashlib.sha256(raw.encode()).hexdigest() if raw else ""
 
 
 def years_before(moment, years):
