@@ -58,4 +58,4 @@ restore: $(VENV)/.runtime
 	$(PY) manage.py restore "$(FILE)"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static .test-media .page-cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static .test-media .page-cache

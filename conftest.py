@@ -1,7 +1,12 @@
 """Fixtures shared by every app's tests: the home page the migrations create, and a page tree."""
 
+import io
+import shlex
+from pathlib import Path
+
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from wagtail.models import Site
 
 from pages.models import HomePage
@@ -42,3 +47,18 @@ def opportunity_index(home):
 @pytest.fixture
 def outcome_index(home):
     return YouSaidWeDidIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def readme_cron():
+    """Runs a job as the README's *Scheduled jobs* cron table runs it: `readme_cron("name")`."""
+    readme = (Path(__file__).parent / "README.md").read_text()
+    lines = [line for line in readme.splitlines() if "manage.py" in line and line[:1] in "0123456789*"]
+
+    def run(name):
+        [line] = [line for line in lines if f"manage.py {name}" in line]
+        words = shlex.split(line.split("manage.py", 1)[1])
+        call_command(*words, stdout=io.StringIO())
+        return words
+
+    return run

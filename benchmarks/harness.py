@@ -37,6 +37,8 @@ def production_env(workdir, database_url, **extra):
         "SECRET_KEY": "benchmark-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
+        # Locust and wrk reach gunicorn directly.
+        "TRUSTED_PROXIES": "0",
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(Path(workdir) / "static"),
         "MEDIA_ROOT": str(Path(workdir) / "media"),

@@ -12,22 +12,14 @@ from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
-from wagtail_modeladmin.views import EditView, IndexView, InspectView, InstanceSpecificView
+from wagtail_modeladmin.views import EditView, HistoryView, IndexView, InspectView, InstanceSpecificView
 
-from involvement.forms import InviteForm, MatchesInviteForm
+from core.exports import FormulaSafeExportMixin
+from involvement.admin_forms import InviteForm, MatchesInviteForm
+from involvement.erasure_ledger import LedgerError
 from involvement.models import Invitation, Member
 from involvement.permissions import has_involvement_perm
 from pages.models import OpportunityPage
-
-# A spreadsheet treats a cell starting with one of these as a formula; anyone can type one
-# into the public form, so exported text is prefixed with an apostrophe to keep it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def log_register_access(user, action, **data):
@@ -58,11 +50,8 @@ class LogViewMixin:
         return super().get(request, *args, **kwargs)
 
 
-class MemberIndexView(IndexView):
+class MemberIndexView(FormulaSafeExportMixin, IndexView):
     """The register listing and its CSV/XLSX export; excludes erased members."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return super().preprocess_field_value(field, neutralise_formula(value), export_format)
 
     def is_filtered(self):
         return any(key not in (self.EXPORT_VAR, self.PAGE_VAR) for key in self.request.GET)
@@ -102,6 +91,13 @@ class MemberEditView(LogViewMixin, EditView):
         return response
 
 
+class AuditHistoryView(HistoryView):
+    """A record's audit history, which names whoever looked at it: only for those who may see the record."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_view_history(user, self.instance)
+
+
 class EraseMemberView(InstanceSpecificView):
     """Confirms, then blanks every personal field of one member; the row stays for the counts."""
 
@@ -118,7 +114,11 @@ class EraseMemberView(InstanceSpecificView):
         return [self.template_name]
 
     def post(self, request, *args, **kwargs):
-        self.instance.erase(user=request.user, reason="request")
+        try:
+            self.instance.erase(user=request.user, reason="request")
+        except LedgerError as error:
+            messages.error(request, str(error))
+            return redirect(self.index_url)
         messages.success(request, f"{self.instance}: personal data erased.")
         return redirect(self.index_url)
 

@@ -1,12 +1,12 @@
-"""The public sign-up and feedback forms, and the small forms behind the register admin actions."""
+"""The public sign-up and feedback forms."""
 
 import re
 
 from django import forms
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
+from core.fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from involvement.models import (
     EQUALITY_QUESTIONS,
     ContactMethod,
@@ -17,7 +17,7 @@ from involvement.models import (
     dedupe_key,
 )
 from involvement.spam import HONEYPOT_FIELD
-from pages.models import Audience, OpportunityPage, Topic
+from pages.models import Audience, Topic
 
 PHONE_CHARACTERS = re.compile(r"^[0-9 +()\-]+$")
 # Loose on purpose: it catches typing mistakes, not every impossible postcode.
@@ -112,7 +112,7 @@ class RegisterForm(HoneypotMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how you would prefer us to contact you"},
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = BoundedModelMultipleChoiceField(
         label="Which topics are you interested in?",
         queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -123,7 +123,7 @@ class RegisterForm(HoneypotMixin, forms.Form):
             "invalid_pk_value": "Select topics from the list",
         },
     )
-    audiences = forms.ModelMultipleChoiceField(
+    audiences = BoundedModelMultipleChoiceField(
         label="Do any of these describe you?",
         queryset=Audience.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -134,7 +134,7 @@ class RegisterForm(HoneypotMixin, forms.Form):
             "invalid_pk_value": "Select from the list",
         },
     )
-    methods = forms.ModelMultipleChoiceField(
+    methods = BoundedModelMultipleChoiceField(
         label="How would you like to take part?",
         queryset=ParticipationMethod.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -313,7 +313,7 @@ class FeedbackForm(HoneypotMixin, forms.Form):
         required=True,
         required_message="Enter the name of the service, or where you were seen",
     )
-    topic = forms.ModelChoiceField(
+    topic = BoundedModelChoiceField(
         label="What kind of service is it? (optional)",
         queryset=Topic.objects.all(),
         required=False,
@@ -376,33 +376,3 @@ class FeedbackForm(HoneypotMixin, forms.Form):
             email=data.get("email", "") if consent else "",
             phone=data.get("phone", "") if consent else "",
         )
-
-
-class InviteForm(forms.Form):
-    """Chooses the opportunity to record an invitation to; the register admin's 'Invite' action."""
-
-    opportunity = forms.ModelChoiceField(
-        queryset=OpportunityPage.objects.none(),
-        label="Opportunity",
-        empty_label="Choose an opportunity",
-        help_text="Upcoming and open opportunities. Record the invitation once you have sent it.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        still_open = Q(closes__isnull=True) | Q(closes__gte=timezone.localdate())
-        self.fields["opportunity"].queryset = OpportunityPage.objects.filter(still_open).order_by("title")
-
-
-class MatchesInviteForm(forms.Form):
-    """The members ticked on an opportunity's matching-members list, to record invitations."""
-
-    members = forms.ModelMultipleChoiceField(
-        queryset=Member.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select at least one member to invite"},
-    )
-
-    def __init__(self, *args, queryset, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = queryset

@@ -34,6 +34,13 @@ class EngagementTeamPermissionHelper(PermissionHelper):
     def user_has_specific_permission(self, user, perm_codename):
         return in_engagement_team(user) and super().user_has_specific_permission(user, perm_codename)
 
+    def user_can_view_history(self, user, obj):
+        """The audit history of a record says who looked at whose data: for those who may see the record."""
+        return any(
+            self.user_has_specific_permission(user, self.get_perm_codename(action))
+            for action in ("view", "change")
+        )
+
 
 class MemberPermissionHelper(EngagementTeamPermissionHelper):
     """Members join through the public form and leave by erasure, never by adding or deleting here."""

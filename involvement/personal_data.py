@@ -9,7 +9,10 @@ stay true: register members are erased as the admin's "Erase personal data" does
 personal field and the consent record blanked); feedback keeps its kind, service, topic, theme,
 status and date but loses the name, email address, phone number, the text of the experience
 and the staff notes, because free text may identify the person. Every erasure is written to
-Wagtail's audit log against "Member 12" or "Comment 7", never the email address.
+Wagtail's audit log against "Member 12" or "Comment 7", never the email address, and to the
+erasure ledger (involvement/erasure_ledger.py), so that a restore from an older backup can erase
+them again (`reapply_erasures`). Searches holding the address (Reports → Search terms) are
+exported and deleted too (involvement/search_terms.py).
 """
 
 import datetime
@@ -17,10 +20,12 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from involvement.models import EQUALITY_QUESTIONS, Feedback, Member
+from involvement import erasure_ledger, search_terms
+from involvement.models import EQUALITY_QUESTIONS, Feedback, Member, identity
 
 # What an erased feedback item says instead of the person's words.
 ERASED_TEXT = "Removed at the request of the person who sent it."
@@ -143,16 +148,34 @@ def export(email, user=None):
     members = list(members_for(email).prefetch_related("topics", "audiences", "methods").order_by("pk"))
     feedback = list(feedback_for(email).select_related("topic", "theme").order_by("submitted_at", "pk"))
     users = list(users_for(email).prefetch_related("groups").order_by("pk"))
+    searches = list(search_terms.searches_for(email).order_by("query_string"))
     data = {
         "email_address": normalise_email(email),
         "generated_at": _when(timezone.now()),
         "register_members": [member_record(member) for member in members],
         "feedback": [feedback_record(item) for item in feedback],
         "user_accounts": [user_record(account) for account in users],
+        "searches": [search_terms.search_record(query) for query in searches],
     }
     for instance in [*members, *feedback]:
         log(instance, "involvement.subject_access", user=user)
     return data
+
+
+def erase_feedback(items, user=None, reason="request"):
+    """Blank the contact details, the text and the staff notes of these feedback items."""
+    items = list(items)
+    Feedback.objects.filter(pk__in=[f.pk for f in items]).update(
+        name="",
+        email="",
+        phone="",
+        consent_to_contact=False,
+        experience=ERASED_TEXT,
+        staff_notes="",
+    )
+    for item in items:
+        log(item, "involvement.erase", user=user, data={"reason": reason})
+    return items
 
 
 def erase(email, user=None):
@@ -164,17 +187,51 @@ def erase(email, user=None):
         members = list(members_for(email).active().order_by("pk"))
         Member.objects.filter(pk__in=[m.pk for m in members]).erase_personal_data(user=user, reason="request")
         feedback = list(feedback_for(email).order_by("pk"))
-        Feedback.objects.filter(pk__in=[f.pk for f in feedback]).update(
-            name="",
-            email="",
-            phone="",
-            consent_to_contact=False,
-            experience=ERASED_TEXT,
-            staff_notes="",
-        )
-        for item in feedback:
-            log(item, "involvement.erase", user=user, data={"reason": "request"})
+        searches = list(search_terms.searches_for(email))
+        if feedback or searches:
+            erasure_ledger.record([identity(email=email)])
+        erase_feedback(feedback, user=user)
+        searches = search_terms.delete_searches(searches)
     return {
         "register_members": [str(member) for member in members],
         "feedback": [str(item) for item in feedback],
+        "searches": searches,
     }
+
+
+def reapply_erasures(since):
+    """Erase again whoever the ledger says was erased at or after `since` (the time of a backup
+    just restored). Returns the references of what was erased and how many searches were deleted."""
+    erased = erasure_ledger.hashes_since(since)
+    result = {"register_members": [], "feedback": [], "searches": 0}
+    if not erased:
+        return result
+
+    def listed(raw):
+        return bool(raw) and not erased.isdisjoint(erasure_ledger.hashes_of(raw))
+
+    reason = "erased again after a restore"
+    with transaction.atomic():
+        members = [
+            pk
+            for pk, *details in Member.objects.active().values_list(
+                "pk", "name", "email", "phone", "postcode"
+            )
+            if listed(identity(*details))
+        ]
+        Member.objects.filter(pk__in=members).erase_personal_data(reason=reason, ledger=False)
+        feedback = [
+            item
+            for item in Feedback.objects.exclude(email="").order_by("pk")
+            if listed(identity(email=item.email))
+        ]
+        erase_feedback(feedback, reason=reason)
+        searches = [
+            query
+            for query in Query.objects.filter(query_string__contains="@")
+            if any(listed(identity(email=address)) for address in search_terms.emails_in(query.query_string))
+        ]
+        result["searches"] = search_terms.delete_searches(searches)
+    result["register_members"] = [f"Member {pk}" for pk in members]
+    result["feedback"] = [str(item) for item in feedback]
+    return result

@@ -1,9 +1,9 @@
 """Spam protection for the public forms, without third-party services: a honeypot and a rate limit."""
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
+
+from core.addresses import client_ip
+from core.ratelimit import RateLimit
 
 HONEYPOT_FIELD = "website"
 
@@ -34,37 +34,24 @@ def rate_limit():
     return int(count), int(seconds)
 
 
-def client_ip(request):
-    """The visitor's address; behind N trusted proxies, the Nth address from the right of XFF.
-
-    settings.INVOLVEMENT_TRUSTED_PROXIES (default 0) says how many proxies in front of the
-    app append to X-Forwarded-For; with none, the header is ignored because anyone can set it.
-    """
-    proxies = int(getattr(settings, "INVOLVEMENT_TRUSTED_PROXIES", 0))
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 class RateLimiter:
-    """Counts accepted submissions of one form from one address in Django's cache."""
+    """Counts accepted submissions of one form from one address (core.ratelimit, atomic and keyed)."""
 
     def __init__(self, request, scope):
-        self.limit, self.window = rate_limit()
-        # Hashed, so the cache never holds visitors' addresses.
-        address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-        self.key = f"involvement:rate:{scope}:{address}"
+        limit, window = rate_limit()
+        self.counter = RateLimit(f"involvement.{scope}", client_ip(request), limit, window)
 
     def exceeded(self):
-        return self.limit > 0 and (cache.get(self.key) or 0) >= self.limit
+        return self.counter.exceeded()
+
+    def take(self):
+        """Reserve a slot for a submission about to be stored; False when none is left."""
+        return self.counter.take()
+
+    def release(self):
+        """Give the slot back: the submission could not be stored after all."""
+        self.counter.release()
 
     def hit(self):
-        if cache.add(self.key, 1, self.window):
-            return
-        try:
-            cache.incr(self.key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(self.key, 1, self.window)
+        """Count a refused robot's post, whatever the limit."""
+        self.counter.hit()

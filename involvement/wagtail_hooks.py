@@ -59,6 +59,7 @@ class MemberAdmin(ModelAdmin):
     index_view_class = admin_views.MemberIndexView
     edit_view_class = admin_views.MemberEditView
     inspect_view_class = admin_views.MemberInspectView
+    history_view_class = admin_views.AuditHistoryView
     inspect_view_enabled = True
     list_per_page = 50
     list_display = ("display_name", "contact", "topic_list", "joined_at", "last_activity_at")
@@ -192,6 +193,7 @@ class InvitationAdmin(ModelAdmin):
     menu_label = "Invitations"
     menu_icon = "mail"
     permission_helper_class = InvitationPermissionHelper
+    history_view_class = admin_views.AuditHistoryView
     list_display = ("member", "opportunity", "invited_at", "invited_by")
     list_filter = ("opportunity",)
     list_select_related = ("member", "opportunity", "invited_by")
@@ -205,6 +207,7 @@ class FeedbackAdmin(ModelAdmin):
     menu_icon = "comment"
     permission_helper_class = FeedbackPermissionHelper
     edit_view_class = admin_views.FeedbackEditView
+    history_view_class = admin_views.AuditHistoryView
     list_per_page = 50
     list_display = ("submitted_at", "kind", "service", "topic", "theme", "status", "contact_allowed")
     list_filter = ("status", "kind", "theme", "topic")

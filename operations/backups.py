@@ -26,6 +26,7 @@ import django
 import wagtail
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files.storage import FileSystemStorage
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
@@ -62,8 +63,8 @@ class BackupError(Exception):
 
 
 def default_root():
-    """Where backups go: settings.BACKUP_DIR, else $BACKUP_DIR, else backups/ in the project."""
-    configured = getattr(settings, "BACKUP_DIR", None) or os.environ.get("BACKUP_DIR")
+    """Where backups go: settings.BACKUP_DIR (from $BACKUP_DIR), else backups/ in the project."""
+    configured = getattr(settings, "BACKUP_DIR", None)
     return Path(configured) if configured else Path(settings.BASE_DIR) / "backups"
 
 
@@ -187,6 +188,9 @@ def copy_sqlite(target, alias="default"):
     destination = sqlite3.connect(target)
     try:
         connection.connection.backup(destination)
+        # The live database runs in WAL mode (settings.SQLITE_OPTIONS); the copy is one plain file,
+        # so opening it read-only later never needs -wal and -shm files beside it.
+        destination.execute("PRAGMA journal_mode=DELETE")
     finally:
         destination.close()
 
@@ -361,6 +365,14 @@ def restore_backup(path, alias="default", include_media=True):
     if media is not None and manifest.get("media"):
         extract_media(folder / manifest["media"]["file"], media)
     return manifest
+
+
+def empty_caches():
+    """Empty every cache the site shares between processes (the page cache, Redis), which holds pages
+    and lookups made from the database as it was before the restore. Caches private to each process
+    end with the processes, which are stopped during a restore."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 def pending_migrations(alias="default"):

@@ -1,11 +1,13 @@
 """Whole-page cache for anonymous visitors, invalidated by a generation number and by the London date.
 
-A cached page is stored under a key made of the London date, the scheme, host, path and a
-normalised query string; the entry remembers the *generation* it was rendered in. Any change to
-public content (a publish, unpublish, move or delete, a topic, audience, redirect, image, document
-or site setting; see public_site/cache_signals.py) bumps the generation, so every entry stored
-before it stops matching at once. Because the date is part of the key and no entry outlives the
-London midnight, a status derived from today's date (open, closed…) is never served stale.
+A cached page is looked up under a key made of the London date, the scheme, host, path and a
+normalised query string, and stored under the query the view says it applied (a listing's
+understood filters: pages/listing.py), so junk values share the clean page's entry. The entry
+remembers the *generation* it was rendered in. Any change to public content (a publish, unpublish,
+move or delete, a topic, audience, redirect, image, document or site setting; see
+public_site/cache_signals.py) bumps the generation, so every entry stored before it stops matching
+at once. Because the date is part of the key and no entry outlives the London midnight, a status
+derived from today's date (open, closed…) is never served stale.
 
 Only anonymous GET and HEAD requests without a session or messages cookie are looked up, so a
 hit costs two cache reads in one round trip and no database query. Only responses of the public
@@ -17,7 +19,7 @@ import datetime
 import hashlib
 import logging
 import time
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import caches
@@ -25,6 +27,9 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+
+from pages.listing import CANONICAL_QUERY_ATTRIBUTE
+from pages.listing import query_string as canonical_query
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +130,7 @@ def normalised_query(query_string):
             return None
         pairs.append((name, value))
     # Filters are sets: ?topic=a&topic=b and ?topic=b&topic=a give the same listing.
-    return urlencode(sorted(set(pairs)))
+    return canonical_query(pairs)
 
 
 def lookup_key(request, today):
@@ -144,6 +149,10 @@ def lookup_key(request, today):
     query = normalised_query(request.META.get("QUERY_STRING", ""))
     if query is None:
         return None
+    return _key(request, today, path, query)
+
+
+def _key(request, today, path, query):
     try:
         host = request.get_host()
     except DisallowedHost:
@@ -151,6 +160,23 @@ def lookup_key(request, today):
     address = f"{request.scheme}://{host}{path}?{query}"
     digest = hashlib.blake2b(address.encode(), digest_size=20).hexdigest()
     return f"page-cache:{today.isoformat()}:{digest}"
+
+
+def store_key(request, lookup, today):
+    """Where a rendered page is stored: under the query the view says it applied, if it says so.
+
+    A listing reports the filters it understood (pages/listing.py), so /get-involved/?topic=junk is
+    stored as /get-involved/ is, replacing that entry rather than adding one. A view that reads no
+    query says nothing, and then only a request without one is stored.
+    """
+    if lookup is None:
+        return None
+    applied = getattr(request, CANONICAL_QUERY_ATTRIBUTE, None)
+    if applied is not None:
+        return _key(request, today, request.path, canonical_query(applied))
+    if normalised_query(request.META.get("QUERY_STRING", "")):
+        return None
+    return lookup
 
 
 # Storing -------------------------------------------------------------------
@@ -204,7 +230,7 @@ class AnonymousPageCacheMiddleware:
             if hit is not None:
                 return hit
         response = self.get_response(request)
-        return self.finish(request, response, key, generation, midnight)
+        return self.finish(request, response, store_key(request, key, today), generation, midnight)
 
     def fetch(self, key, midnight):
         """(the cached response or None, the generation current before rendering, if known)."""
@@ -240,7 +266,7 @@ class AnonymousPageCacheMiddleware:
         if not public_view:
             return response
         remaining = (midnight - timezone.now()).total_seconds()
-        if generation is not None and remaining >= 1 and _may_store(request, response):
+        if key is not None and generation is not None and remaining >= 1 and _may_store(request, response):
             # Stored under the generation read before rendering: if content changed meanwhile,
             # the entry is already stale and is never served.
             self.store(key, generation, response, min(cache_seconds(), remaining))

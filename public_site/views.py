@@ -1,8 +1,9 @@
 """Site search, robots.txt and the error pages."""
 
-import re
+import logging
 from urllib.parse import urlencode
 
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,10 +23,12 @@ from pages.models import (
     YouSaidWeDidPage,
 )
 from pages.privacy import public
+from public_site.search_text import clean_query, search_terms
 from security.middleware import allow_inline_styles
 
+logger = logging.getLogger(__name__)
+
 SEARCH_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 # The kind of page, as the public would name it; other page types show their verbose name.
 PUBLIC_TYPE_LABELS = {
@@ -46,20 +49,6 @@ SEARCH_TYPES = [
     ("page", "Other pages", None),
 ]
 _TYPED_MODELS = [model for _value, _label, models in SEARCH_TYPES if models for model in models]
-
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-_WORD = re.compile(r"\w+")
-
-
-def clean_query(raw):
-    """The query as typed, without control characters or runs of spaces, at most 200 characters."""
-    text = " ".join(_CONTROL_CHARACTERS.sub(" ", raw).split())
-    return text[:MAX_QUERY_LENGTH].strip()
-
-
-def search_terms(query):
-    """Only the words of the query: quotes and operators would be syntax to SQLite's FTS5."""
-    return " ".join(_WORD.findall(query))
 
 
 def type_label(page):
@@ -119,9 +108,17 @@ def promotions(query, site, request):
 
 
 def record_search(query):
-    """Count a new search (not a further page or a type filter) for Reports → Search terms."""
-    if normalise_query_string(query):
+    """Count a new search (not a further page or a type filter) for Reports → Search terms.
+
+    Counting is a write: when the database cannot take one (read-only during maintenance, a
+    replica, a full disk) the search is answered all the same, just not counted.
+    """
+    if not normalise_query_string(query):
+        return
+    try:
         Query.get(query).add_hit()
+    except DatabaseError:
+        logger.warning("Search not counted: the database refused the write", exc_info=True)
 
 
 def search(request):

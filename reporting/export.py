@@ -2,14 +2,8 @@
 
 import csv
 
+from core.exports import neutralise
 from reporting.figures import format_date
-
-# A spreadsheet treats a cell starting with one of these as a formula; titles are typed by people.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value):
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def csv_rows(report, tables):
@@ -22,12 +16,12 @@ def csv_rows(report, tables):
         yield ["Figures counted up to and including", "The year has not started yet"]
     for table in tables:
         yield []
-        yield [table.caption]
-        yield [heading.text for heading in table.headings]
+        yield [neutralise(table.caption)]
+        yield [neutralise(heading.text) for heading in table.headings]
         if not table.rows:
-            yield [table.empty]
+            yield [neutralise(table.empty)]
         for row in table.all_rows:
-            yield [cell.number if cell.numeric else safe(cell.csv) for cell in row]
+            yield [cell.number if cell.numeric else neutralise(cell.csv) for cell in row]
 
 
 def write_csv(report, tables, fileobj):

@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.exports import FormulaSafeExportMixin
 from pages.models import OpportunityPage
 from pages.models.opportunities import Level, OpportunityType
 from reporting.figures import days_between, format_date, overdue_opportunities
@@ -41,11 +42,12 @@ class FeedbackOverdueFilterSet(WagtailFilterSet):
         fields = ["opportunity_type", "level", "category"]
 
 
-class FeedbackOverdueView(ReportView):
+class FeedbackOverdueView(FormulaSafeExportMixin, ReportView):
     """Every live opportunity that closed and passed its outcome date without a live 'You said, We did'.
 
     One query for the rows whatever their number: status, outcome date and the outcome check are
     SQL annotations (reporting.figures.overdue_opportunities); days overdue is date arithmetic.
+    Titles are typed by editors: the CSV export keeps them from running as formulas.
     """
 
     page_title = "Feedback overdue"

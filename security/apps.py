@@ -6,3 +6,6 @@ class SecurityConfig(AppConfig):
 
     name = "security"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from security import checks  # noqa: F401 - registers the deployment checks

@@ -3,19 +3,35 @@
 import secrets
 
 from django.core.cache import cache
-from django.db import connections
+from django.db import DatabaseError, connections, transaction
 from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
 
 HEALTH_PATHS = ("/healthz", "/healthz/")
 
 
+class ReadOnly(Exception):
+    """The database answers but refuses writes."""
+
+
+# An UPDATE that matches no row: the database must accept a write to run it, and nothing changes.
+# It runs in a transaction that is rolled back whatever happens.
+WRITE_PROBE = "UPDATE django_migrations SET app = app WHERE id < 0"
+
+
 def check_database():
-    """A read-only round trip on every configured database."""
+    """A round trip on every configured database, and a write it must accept (then rolled back)."""
     for connection in connections.all():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        try:
+            with transaction.atomic(using=connection.alias):
+                with connection.cursor() as cursor:
+                    cursor.execute(WRITE_PROBE)
+                transaction.set_rollback(True, using=connection.alias)
+        except DatabaseError as error:
+            raise ReadOnly(str(error)) from error
 
 
 def check_cache():
@@ -34,6 +50,8 @@ def health_response():
     for name, check in CHECKS.items():
         try:
             check()
+        except ReadOnly:
+            results[name] = "read-only"
         except Exception:  # noqa: BLE001 - any failure means "not healthy", whatever its kind
             results[name] = "failed"
         else:
@@ -49,7 +67,8 @@ class HealthCheckMiddleware:
 
     A load balancer polls each app server by its own address, over plain HTTP: so the check
     must not depend on ALLOWED_HOSTS, the HTTPS redirect, sessions or any cache in front of
-    the views. It writes nothing to the database and its answer is never cached.
+    the views. It writes nothing to the database (its write probe changes no row and is rolled
+    back) and its answer is never cached.
     """
 
     def __init__(self, get_response):

@@ -10,6 +10,7 @@ from involvement.models.members import (
     Member,
     ParticipationMethod,
     dedupe_key,
+    identity,
     retention_years,
     years_before,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "ParticipationMethod",
     "RegisterPage",
     "dedupe_key",
+    "identity",
     "retention_years",
     "years_before",
 ]

@@ -1,14 +1,14 @@
 """The involvement register: members of the public who asked to be invited to take part."""
 
-import hashlib
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
+
+from involvement import erasure_ledger
+from involvement.identity import dedupe_key, identity, normalise_postcode
 
 
 class ContactMethod(models.TextChoices):
@@ -102,39 +102,6 @@ PERSONAL_FIELDS = [
 ERASED_CONSENT = {"consent_version": "", "consent_revision_id": None, "consented_at": None}
 
 
-def normalise_name(name):
-    return " ".join(re.sub(r"[^\w\s'-]", " ", name or "").casefold().split())
-
-
-def normalise_phone(phone):
-    digits = re.sub(r"\D", "", phone or "")
-    if digits.startswith("44") and len(digits) > 10:
-        digits = "0" + digits[2:]
-    return digits
-
-
-def normalise_postcode(postcode):
-    return re.sub(r"\s", "", postcode or "").upper()
-
-
-def dedupe_key(name="", email="", phone="", postcode=""):
-    """The key that makes a second sign-up by the same person update the first.
-
-    The email address, ignoring case, when there is one; otherwise the name with the phone
-    number, or failing that with the postcode. Hashed, so the key itself reveals nothing.
-    """
-    email = (email or "").strip().casefold()
-    if email:
-        raw = f"email:{email}"
-    elif normalise_name(name) and normalise_phone(phone):
-        raw = f"name+phone:{normalise_name(name)}|{normalise_phone(phone)}"
-    elif normalise_name(name) and normalise_postcode(postcode):
-        raw = f"name+postcode:{normalise_name(name)}|{normalise_postcode(postcode)}"
-    else:
-        return ""
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
 def years_before(moment, years):
     """The same date and time `years` calendar years earlier (29 February becomes the 28th)."""
     try:
@@ -186,15 +153,24 @@ class MemberQuerySet(models.QuerySet):
             return self.none()
         return self.active().filter(pk__in=Member.objects.filter(condition).values("pk"))
 
-    def erase_personal_data(self, user=None, reason=""):
-        """Blank every personal field and the consent record of these members; returns how many."""
+    def erase_personal_data(self, user=None, reason="", ledger=True):
+        """Blank every personal field and the consent record of these members; returns how many.
+
+        Each is also written to the erasure ledger (involvement/erasure_ledger.py), unless `ledger`
+        is False (when an erasure from the ledger is applied again after a restore).
+        """
         from wagtail.models import ModelLogEntry
 
         with transaction.atomic():
-            members = list(self.active().select_for_update().values_list("pk", flat=True))
+            rows = list(
+                self.active().select_for_update().values_list("pk", "name", "email", "phone", "postcode")
+            )
+            members = [row[0] for row in rows]
             if not members:
                 return 0
             now = timezone.now()
+            if ledger:
+                erasure_ledger.record([identity(*row[1:]) for row in rows], when=now)
             Member.objects.filter(pk__in=members).update(
                 erased_at=now, **dict.fromkeys(PERSONAL_FIELDS, ""), **ERASED_CONSENT
             )

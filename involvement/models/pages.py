@@ -1,6 +1,8 @@
 """The two public form pages: joining the involvement register, and sharing an experience."""
 
-from django.db import models
+import logging
+
+from django.db import DatabaseError, models, transaction
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
@@ -11,6 +13,13 @@ from wagtail.models import Page
 
 from involvement.spam import HONEYPOT_MESSAGE, RATE_LIMIT_MESSAGE, RateLimiter, honeypot_filled
 from pages.models.base import BasePage
+
+logger = logging.getLogger(__name__)
+
+NOT_STORED_MESSAGE = (
+    "Sorry, we could not save what you sent just now. Nothing you typed has been lost: "
+    "please try sending the form again in a few minutes, or contact us by phone or email instead."
+)
 
 
 def thank_you_field(default):
@@ -79,20 +88,33 @@ class PublicFormPage(RoutablePageMixin, BasePage):
         return context
 
     def accept(self, request, form):
-        """Validate and store the submission; False, with the reason on the form, if it was refused."""
+        """Validate and store the submission; False, with the reason on the form, if it was refused.
+
+        A slot of the rate limit is taken before saving (atomically, so simultaneous posts cannot
+        all squeeze under the limit) and given back if the submission could not be stored.
+        """
         limiter = RateLimiter(request, self.rate_limit_scope)
         valid = form.is_valid()
         if honeypot_filled(request.POST):
             limiter.hit()
             form.add_error(None, HONEYPOT_MESSAGE)
             return False
-        if limiter.exceeded():
+        if not valid:
+            if limiter.exceeded():
+                form.add_error(None, RATE_LIMIT_MESSAGE)
+            return False
+        if not limiter.take():
             form.add_error(None, RATE_LIMIT_MESSAGE)
             return False
-        if not valid:
+        try:
+            with transaction.atomic():
+                self.save_form(form, request)
+        except DatabaseError:
+            # The database is read-only or unreachable: say so, and show the form again as typed.
+            logger.exception("Could not store a %s submission", self.rate_limit_scope)
+            limiter.release()
+            form.add_error(None, NOT_STORED_MESSAGE)
             return False
-        self.save_form(form, request)
-        limiter.hit()
         return True
 
     @path("")

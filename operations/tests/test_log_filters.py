@@ -78,6 +78,7 @@ def test_production_logging_scrubs_what_it_writes():
     environment.update(
         DJANGO_SETTINGS_MODULE="settings.production",
         SECRET_KEY="test-only",
+        TRUSTED_PROXIES="1",
         PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'site'}",
     )
     result = subprocess.run(

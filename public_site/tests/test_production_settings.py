@@ -14,7 +14,10 @@ def run_with_production_settings(code, **env):
         key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DATABASE_URL")
     }
     environment.update(
-        DJANGO_SETTINGS_MODULE="settings.production", PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'site'}"
+        DJANGO_SETTINGS_MODULE="settings.production",
+        PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'site'}",
+        # The documented deployment: one TLS-terminating proxy in front of gunicorn.
+        TRUSTED_PROXIES="1",
     )
     environment.update(env)
     return subprocess.run(

@@ -4,13 +4,17 @@ from unittest import mock
 
 import pytest
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
 from django.db.utils import OperationalError
 from django.test import override_settings
+
+from security.health import WRITE_PROBE
 
 
 @pytest.mark.django_db
 def test_healthy(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(1):
+    # SELECT 1, and the write probe in a transaction rolled back (savepoints in a test).
+    with django_assert_max_num_queries(5):
         response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"database": "ok", "cache": "ok"}
@@ -48,7 +52,12 @@ def test_a_load_balancer_can_poll_by_address_over_plain_http(client):
 
 
 @pytest.mark.django_db
-def test_the_health_check_writes_nothing_to_the_database(client, django_assert_num_queries):
-    with django_assert_num_queries(1) as queries:
+def test_the_health_check_writes_nothing_to_the_database(client, django_assert_max_num_queries):
+    before = list(MigrationRecorder.Migration.objects.values_list("id", "app", "name"))
+    with django_assert_max_num_queries(5) as queries:
         client.get("/healthz")
-    assert [query["sql"] for query in queries.captured_queries] == ["SELECT 1"]
+    statements = [query["sql"] for query in queries.captured_queries]
+    # A read, and an update that matches no row (to learn whether the database takes writes),
+    # inside a transaction that is rolled back.
+    assert [sql for sql in statements if "SAVEPOINT" not in sql] == ["SELECT 1", WRITE_PROBE]
+    assert list(MigrationRecorder.Migration.objects.values_list("id", "app", "name")) == before

@@ -1,15 +1,14 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
-import dj_email_url
+from .environment import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    "core",
     "pages",
     "workflows",
     "involvement",
@@ -99,11 +98,19 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
-    )
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"].update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
+# SQLite: write-ahead logging lets pages be read while something is written; a write transaction
+# starts by taking the write lock (IMMEDIATE) and waits up to SQLITE_BUSY_TIMEOUT seconds for it, so
+# two approvals at once queue one behind the other instead of one failing with "database is locked".
+SQLITE_BUSY_TIMEOUT = env.int("SQLITE_BUSY_TIMEOUT", default=20)
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": SQLITE_BUSY_TIMEOUT,
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 
 # wagtail-nhsuk-frontend's migrations assume integer primary keys.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
@@ -128,9 +135,9 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "public_site" / "assets"]
-STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "static"
+STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "static"))
 STATIC_URL = "/static/"
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / "media"
+MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
 STORAGES = {
@@ -142,15 +149,16 @@ STORAGES = {
 # visitors go in their own alias, so they never evict rate-limit counters. Without Redis that alias
 # is a folder on disk, shared by every worker and by cron jobs on the machine, so publishing
 # (including publish_scheduled) reaches them all.
-if os.environ.get("REDIS_URL"):
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
         },
         "pages": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
         },
     }
@@ -159,7 +167,7 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("PAGE_CACHE_DIR") or BASE_DIR / ".page-cache",
+            "LOCATION": env.str("PAGE_CACHE_DIR", default=str(BASE_DIR / ".page-cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
@@ -167,45 +175,50 @@ else:
 # Anonymous page cache (public_site/page_cache.py): how long a page is kept (0 turns it off; never
 # past midnight in London) and the max-age browsers and a CDN are told.
 PAGE_CACHE_ALIAS = "pages"
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
 
 # Optional CDN purging (Wagtail's frontend cache): Cloudflare, or any cache that accepts an HTTP
 # PURGE (Varnish, nginx, Squid). Off unless configured.
 WAGTAILFRONTENDCACHE = {}
-if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+if env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "ZONEID": env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
         **(
-            {"BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"]}
-            if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN")
+            {"BEARER_TOKEN": env.str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN")}
+            if env.str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", default="")
             else {
-                "EMAIL": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_EMAIL", ""),
-                "API_KEY": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_API_KEY", ""),
+                "EMAIL": env.str("FRONTEND_CACHE_CLOUDFLARE_EMAIL", default=""),
+                "API_KEY": env.str("FRONTEND_CACHE_CLOUDFLARE_API_KEY", default=""),
             }
         ),
     }
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
     }
-if os.environ.get("FRONTEND_CACHE_HOSTNAMES"):
-    _hostnames = [h.strip() for h in os.environ["FRONTEND_CACHE_HOSTNAMES"].split(",") if h.strip()]
+_hostnames = [h.strip() for h in env.list("FRONTEND_CACHE_HOSTNAMES", default=[]) if h.strip()]
+if _hostnames:
     for _backend in WAGTAILFRONTENDCACHE.values():
         _backend["HOSTNAMES"] = _hostnames
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
-if os.environ.get("EMAIL_URL"):
-    globals().update(dj_email_url.parse(os.environ["EMAIL_URL"]))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "engagement-hub@localhost")
+# Mail: EMAIL_URL in django-environ's form. smtp+tls:// is STARTTLS (port 587), smtp+ssl:// is SSL
+# from the start (port 465); smtp:// is unencrypted, which the deploy checks allow only to a relay
+# on this machine (security/checks.py). Note that django-environ's smtps:// means STARTTLS, not SSL.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+# Seconds to wait for the mail server before giving up, so a wrong port never hangs a request.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="engagement-hub@localhost")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Engagement hub"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 # A plan's equality impact assessment cannot be moved out of the staff-only collection.
@@ -221,15 +234,34 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 
 # How long a sign-off stage may wait before its approvers are reminded.
-SIGNOFF_REMINDER_DAYS = int(os.environ.get("SIGNOFF_REMINDER_DAYS", "5"))
+SIGNOFF_REMINDER_DAYS = env.int("SIGNOFF_REMINDER_DAYS", default=5)
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# "email" runs its tasks in a background thread, so a request never waits for the mail server
+# (and a password reset takes as long for an unknown address as for a known one).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "core.tasks.BackgroundThreadBackend"},
+}
 
 # Involvement register and feedback forms: submissions per address per hour (0: no limit),
 # proxies trusted to report the client's address, and years of inactivity before erasure.
-INVOLVEMENT_RATE_LIMIT = int(os.environ.get("INVOLVEMENT_RATE_LIMIT", "5"))
-INVOLVEMENT_TRUSTED_PROXIES = int(os.environ.get("INVOLVEMENT_TRUSTED_PROXIES", "0"))
-INVOLVEMENT_RETENTION_YEARS = int(os.environ.get("INVOLVEMENT_RETENTION_YEARS", "3"))
+INVOLVEMENT_RATE_LIMIT = env.int("INVOLVEMENT_RATE_LIMIT", default=5)
+INVOLVEMENT_RETENTION_YEARS = env.int("INVOLVEMENT_RETENTION_YEARS", default=3)
+
+# How many proxies in front of gunicorn append to X-Forwarded-For (core/addresses.py): the forms'
+# rate limit, the password reset limit and the sign-in lockout count the address they report.
+# Unset here means 0 (development, tests); the production settings refuse to start without it.
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=None)
+
+# Search terms (Reports → Search terms) are kept this many days by Wagtail's
+# `searchpromotions_garbage_collect`, run daily from cron.
+SEARCH_TERMS_RETENTION_DAYS = env.int("SEARCH_TERMS_RETENTION_DAYS", default=90)
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_TERMS_RETENTION_DAYS
+
+# Backups (operations/backups.py) and the erasure ledger kept beside them: the date and a keyed hash
+# of each erased email address, so `restore` can erase again whoever was erased after the backup.
+BACKUP_DIR = env.str("BACKUP_DIR", default=str(BASE_DIR / "backups"))
+ERASURE_LEDGER = env.str("ERASURE_LEDGER", default=str(Path(BACKUP_DIR) / "erasure-ledger.jsonl"))
 
 # --- Security (README: "Security") ------------------------------------------------------------
 
@@ -290,8 +322,15 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
-# The same address the public forms' rate limit uses (INVOLVEMENT_TRUSTED_PROXIES).
-AXES_CLIENT_IP_CALLABLE = "involvement.spam.client_ip"
+# The same address the public forms' rate limit uses (TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_ip"
+
+# Password reset (security/password_reset.py): the same work whichever address is given, the email
+# sent in the background, and at most this many requests an hour from one address and for one email
+# address (the second limit is silent, so it reveals nothing about which addresses have accounts).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "security.password_reset.PasswordResetForm"
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=10)
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = env.int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", default=3)
 
 # Sessions end after 30 minutes without a request, and when the browser closes.
 SESSION_COOKIE_AGE = 30 * 60

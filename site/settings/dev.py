@@ -1,15 +1,14 @@
 """Local development: debug on, SQLite unless DATABASE_URL says otherwise."""
 
-import os
-
 from .base import *  # noqa: F403
+from .environment import env
 
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-not-for-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Template changes show at once; set PAGE_CACHE_SECONDS to try the anonymous page cache locally.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 
 # Static files come straight from the app folders; nothing is collected.
 STATIC_ROOT = None

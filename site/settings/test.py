@@ -1,6 +1,7 @@
 """Lean, deterministic settings for the test suite."""
 
 from .base import *  # noqa: F403
+from .environment import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -14,6 +15,9 @@ CACHES = {
 WAGTAILFRONTENDCACHE = {}
 PAGE_CACHE_SECONDS = 600  # on, whatever the environment says: the suite runs with the page cache
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+ERASURE_LEDGER = str(BASE_DIR / ".test-media" / "erasure-ledger.jsonl")  # noqa: F405
+# Tests that need Redis (the rate limit under concurrency) use this database of it, and empty it.
+TEST_REDIS_URL = env.str("TEST_REDIS_URL", default="redis://127.0.0.1:6379/12")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Static files come straight from the app folders; nothing is collected.

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from involvement import personal_data
+from involvement import personal_data, search_terms
+from involvement.erasure_ledger import LedgerError
 from operations.confirm import require_yes
 
 
@@ -10,8 +11,9 @@ class Command(BaseCommand):
     help = (
         "Erase the personal data held about an email address (matched ignoring case): register "
         "members are erased as the admin's 'Erase personal data' does, and feedback sent with the "
-        "address loses its contact details, its text and its staff notes. Rows stay, without "
-        "personal data, so counts stay true. The audit log records 'Member 12', never the address."
+        "address loses its contact details, its text and its staff notes; searches holding the address "
+        "are deleted. Rows stay, without personal data, so counts stay true. The audit log records "
+        "'Member 12', never the address."
     )
 
     def add_arguments(self, parser):
@@ -27,14 +29,16 @@ class Command(BaseCommand):
         members = [str(m) for m in personal_data.members_for(email).active().order_by("pk")]
         feedback = [str(f) for f in personal_data.feedback_for(email).order_by("pk")]
         accounts = personal_data.users_for(email).count()
+        searches = search_terms.searches_for(email).count()
         self.stdout.write(
-            f"Register members: {', '.join(members) or 'none'}. Feedback: {', '.join(feedback) or 'none'}."
+            f"Register members: {', '.join(members) or 'none'}. Feedback: {', '.join(feedback) or 'none'}. "
+            f"Searches holding the address: {searches}."
         )
         if accounts:
             self.stdout.write(
                 f"{accounts} staff account(s) use this address; they are not changed here (Settings > Users)."
             )
-        if not members and not feedback:
+        if not members and not feedback and not searches:
             self.stdout.write("Nothing to erase.")
             return
         if dry_run:
@@ -42,10 +46,14 @@ class Command(BaseCommand):
             return
         if not yes:
             require_yes("This cannot be undone. Type 'yes' to erase: ", "Nothing was erased", "erase")
-        erased = personal_data.erase(email)
+        try:
+            erased = personal_data.erase(email)
+        except LedgerError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Erased {len(erased['register_members'])} register member(s) and "
-                f"{len(erased['feedback'])} feedback item(s)."
+                f"{len(erased['feedback'])} feedback item(s). Deleted {erased['searches']} search(es) "
+                "holding the address."
             )
         )

@@ -11,7 +11,8 @@ from involvement import personal_data
 class Command(BaseCommand):
     help = (
         "Write everything held about an email address (register entries with their consent record, "
-        "topics and invitations; feedback sent with that address; staff accounts) as JSON, to the "
+        "topics and invitations; feedback sent with that address; staff accounts; searches holding it) "
+        "as JSON, to the "
         "screen or to --output. The address is matched ignoring case. Each record exported is "
         "noted in the audit log."
     )
@@ -36,5 +37,5 @@ class Command(BaseCommand):
             raise CommandError(f"Could not write {output}: {error.strerror}.") from error
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(text)
-        found = len(data["register_members"]) + len(data["feedback"]) + len(data["user_accounts"])
+        found = sum(len(data[part]) for part in ("register_members", "feedback", "user_accounts", "searches"))
         self.stderr.write(f"Wrote {found} record(s) to {output}.")

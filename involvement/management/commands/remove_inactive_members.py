@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from involvement.erasure_ledger import LedgerError
 from involvement.models import Member, retention_years, years_before
 
 
@@ -31,5 +32,8 @@ class Command(BaseCommand):
                 f"{count} member(s) with no activity since {cutoff:%d %B %Y} would be removed (dry run)."
             )
             return
-        count = inactive.erase_personal_data(reason=f"no activity for {years} years")
+        try:
+            count = inactive.erase_personal_data(reason=f"no activity for {years} years")
+        except LedgerError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(f"Removed {count} member(s) with no activity since {cutoff:%d %B %Y}.")

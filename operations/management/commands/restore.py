@@ -1,7 +1,11 @@
 """Restore the database and the uploaded files from a backup folder made by `manage.py backup`."""
 
+import datetime
+
 from django.core.management.base import BaseCommand, CommandError
 
+from involvement import personal_data
+from involvement.erasure_ledger import LedgerError
 from operations import backups
 from operations.confirm import require_yes
 
@@ -10,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Replace the database, and put back the uploaded files, from a backup folder (or its "
         "manifest.json). Checks the checksums first and refuses a backup of another database "
-        "engine. Stop the site while restoring."
+        "engine. Then erases again whoever was erased after the backup was taken (the erasure "
+        "ledger, ERASURE_LEDGER) and empties the caches. Stop the site while restoring."
     )
 
     def add_arguments(self, parser):
@@ -48,9 +53,33 @@ class Command(BaseCommand):
         ]
         for line in differences:
             self.stderr.write(self.style.WARNING(line))
+        self.reapply_erasures(manifest)
+        backups.empty_caches()
+        self.stdout.write("Emptied the page cache: no page from before the restore will be served.")
         pending = backups.pending_migrations(database)
         if pending:
             self.stdout.write(
                 f"The code has {len(pending)} migration(s) newer than the backup: run manage.py migrate."
             )
         self.stdout.write(self.style.SUCCESS(f"Restored {folder.name}."))
+
+    def reapply_erasures(self, manifest):
+        taken = datetime.datetime.fromisoformat(manifest["created_at"])
+        try:
+            again = personal_data.reapply_erasures(since=taken)
+        except LedgerError as error:
+            self.stderr.write(
+                self.style.ERROR(f"{error} Erase again by hand anyone erased since {taken:%d %B %Y}.")
+            )
+            return
+        members, feedback, searches = again["register_members"], again["feedback"], again["searches"]
+        if members or feedback or searches:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Erased again, as the erasure ledger records since the backup was taken: "
+                    f"{len(members)} register member(s), {len(feedback)} feedback item(s) and "
+                    f"{searches} search(es)."
+                )
+            )
+        else:
+            self.stdout.write("Nobody was erased after the backup was taken: nothing to erase again.")
