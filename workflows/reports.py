@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
+from core.exports import FormulaSafeExportMixin
 from workflows.models import Decision, SignOffDecision
 from workflows.plan import Category
 
@@ -24,7 +25,7 @@ class SignOffLogFilterSet(WagtailFilterSet):
         fields = ["decided_at", "category", "decision", "stage_name"]
 
 
-class SignOffLogView(ReportView):
+class SignOffLogView(FormulaSafeExportMixin, ReportView):
     """Admin report of SignOffDecision rows, newest first, with CSV and XLSX export."""
 
     page_title = "Sign-off log"

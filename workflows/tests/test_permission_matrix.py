@@ -16,7 +16,17 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents.models import Document
-from wagtail.models import Collection, Page, Revision, Site, TaskState, Workflow, WorkflowState
+from wagtail.log_actions import log
+from wagtail.models import (
+    Collection,
+    ModelLogEntry,
+    Page,
+    Revision,
+    Site,
+    TaskState,
+    Workflow,
+    WorkflowState,
+)
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from involvement.models import Feedback, FeedbackTheme
@@ -77,6 +87,8 @@ ALLOWED = {
     # Personal data: the Engagement team only.
     "view and export the involvement register": {ENGAGEMENT, SUPERUSER},
     "erase a register member's personal data": {ENGAGEMENT, SUPERUSER},
+    # The audit history names the staff who looked at someone's data: only those who may see it.
+    "open a register member's or a feedback item's audit history": {ENGAGEMENT, SUPERUSER},
     "read and triage feedback": {ENGAGEMENT, SUPERUSER},
     # Reports.
     "view and export the sign-off log": APPROVERS | {SUPERUSER},
@@ -545,6 +557,25 @@ def erase_member(client, world, role, allowed):
         assert_refused(confirm, role)
         assert_refused(response, role)
         assert not member.is_erased and member.name == f"Alex {MARKER}"
+
+
+@action("open a register member's or a feedback item's audit history")
+def audit_history(client, world, role, allowed):
+    viewer = get_user_model().objects.create_user("viewer", "viewer@example.org", first_name=MARKER)
+    member = MemberFactory()
+    item = FeedbackFactory()
+    for record in (member, item):
+        log(record, "involvement.view", user=viewer)
+    entries = ModelLogEntry.objects.count()
+    responses = [
+        client.get(f"/admin/involvement/member/history/{member.pk}/"),
+        client.get(f"/admin/involvement/feedback/history/{item.pk}/"),
+    ]
+    assert_shown_or_refused(responses, role, allowed)
+    if allowed:
+        assert all("Personal data viewed" in body(response) for response in responses)
+    # Opening (or being refused) the history records nothing and changes nothing.
+    assert ModelLogEntry.objects.count() == entries
 
 
 @action("read and triage feedback")

@@ -85,3 +85,18 @@ def test_the_export_is_named_after_the_report_in_uk_time_to_the_minute(client, u
     xlsx = client.get(reverse("signoff_log"), {"export": "xlsx"})
     assert 'filename="sign-off-log.xlsx"' in xlsx["Content-Disposition"]
     assert timezone.localtime(summer, LONDON).hour == 10
+
+
+@pytest.mark.django_db
+def test_the_csv_export_keeps_typed_formulas_as_text(client, users, signoff_index):
+    page = draft_plan(
+        signoff_index, users["editor"], category="A", title='=HYPERLINK("http://x.example","Click")'
+    )
+    submit(client, users["editor"], page)
+    decide(client, users["engagement"], page, "approve", comment="+SUM(1,2)")
+    client.force_login(users["lay"])
+    export = client.get(reverse("signoff_log"), {"export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+    approved = next(r for r in rows if r["Decision"] == "Approved")
+    assert approved["Plan"] == '\'=HYPERLINK("http://x.example","Click")'
+    assert approved["Comment"] == "'+SUM(1,2)"
