@@ -27,7 +27,7 @@ class WorkflowsConfig(AppConfig):
         pre_save.connect(
             keep_plan_documents_private, sender=get_document_model(), dispatch_uid="workflows_private_eia"
         )
-        checks.register(check_signoff_workflow, checks.Tags.models)
+        checks.register(check_signoff_workflow, checks.Tags.database)
 
 
 def _record_cancellation(sender, instance, user=None, **kwargs):

@@ -9,9 +9,12 @@ from workflows import roles
 def check_signoff_workflow(app_configs=None, databases=None, **kwargs):
     """Warn when the Consultation sign-off workflow is missing, turned off or lacks a stage.
 
-    Opportunities cannot be published without it (the publishing rule still holds), so an
-    administrator who changes it in Settings → Workflows hears straight away.
+    Opportunities cannot be published without it (the publishing rule still holds). It reads the
+    database, so, as Django does with such checks, it runs with `manage.py check --database
+    default` and before `migrate`, not with every command.
     """
+    if not databases:
+        return []
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Workflow
 

@@ -15,12 +15,19 @@ from workflows.tests.helpers import decide, draft_plan, submit
 
 
 def messages():
-    return [warning.msg for warning in check_signoff_workflow()]
+    return [warning.msg for warning in check_signoff_workflow(databases=["default"])]
 
 
 @pytest.mark.django_db
 def test_the_system_check_is_quiet_when_sign_off_is_whole():
     assert messages() == []
+
+
+@pytest.mark.django_db
+def test_manage_py_check_with_the_database_reports_it(capsys):
+    Workflow.objects.filter(name=roles.CONSULTATION_SIGNOFF).update(active=False)
+    call_command("check", "--database", "default")
+    assert "workflows.W001" in capsys.readouterr().err
 
 
 @pytest.mark.django_db

@@ -39,6 +39,14 @@ def sign_in(context, username):
     return page
 
 
+def fill_date(page, selector, day):
+    """Type a date as a person does, then leave the field so its picker closes."""
+    page.fill(selector, f"{day:%d/%m/%Y}")
+    page.keyboard.press("Tab")
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.mouse.click(5, 5)
+
+
 def write_the_plan(page, index_id):
     today = timezone.localdate()
     page.goto(f"/admin/pages/add/pages/opportunitypage/{index_id}/")
@@ -48,8 +56,8 @@ def write_the_plan(page, index_id):
     page.check("#id_is_service_change")
     page.fill("#id_summary", "We propose to run the Tuesday blood clinic at Kings Mill Hospital instead.")
     page.click("#tab-label-taking_part")
-    page.fill("#id_opens", f"{today:%d/%m/%Y}")
-    page.fill("#id_closes", f"{today + datetime.timedelta(weeks=12):%d/%m/%Y}")
+    fill_date(page, "#id_opens", today)
+    fill_date(page, "#id_closes", today + datetime.timedelta(weeks=12))
     editor = page.locator("#panel-child-taking_part-child-how_to_take_part-wrapper [contenteditable=true]")
     editor.click()
     editor.type("Answer the questionnaire online or on paper.")
@@ -59,8 +67,7 @@ def write_the_plan(page, index_id):
     page.click("#id_stakeholders-ADD")
     page.fill("#id_stakeholders-0-group", "People who use the clinic")
     page.select_option("#id_eia_status", "complete")
-    page.fill("#id_osc_notified_on", f"{today:%d/%m/%Y}")
-    page.keyboard.press("Escape")  # close the date picker
+    fill_date(page, "#id_osc_notified_on", today)
     page.click("footer .w-dropdown__toggle")
     submit = page.locator("button[name='action-submit']")
     assert submit.inner_text().strip() == "Submit to Consultation sign-off"
