@@ -15,7 +15,7 @@ from django.conf import settings
 
 
 def trusted_proxies():
-    return int(getattr(settings, "TRUSTED_PROXIES", None) or 0)
+    return int(settings.TRUSTED_PROXIES or 0)
 
 
 def _address(value):

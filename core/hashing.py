@@ -15,5 +15,5 @@ def keyed_hash(purpose, value, secret=None):
 
 def keyed_hashes(purpose, value):
     """The hash under SECRET_KEY and under each of SECRET_KEY_FALLBACKS, for matching after a key change."""
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     return {keyed_hash(purpose, value, secret) for secret in secrets}

@@ -1,12 +1,12 @@
 """The small forms behind the register admin's actions: recording invitations."""
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
-from core.fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
+from core.form_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from involvement.models import Member
 from pages.models import OpportunityPage
+from pages.status import still_open_q
 
 
 class InviteForm(forms.Form):
@@ -21,7 +21,7 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        still_open = Q(closes__isnull=True) | Q(closes__gte=timezone.localdate())
+        still_open = still_open_q(timezone.localdate())
         self.fields["opportunity"].queryset = OpportunityPage.objects.filter(still_open).order_by("title")
 
 

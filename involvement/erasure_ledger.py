@@ -29,7 +29,7 @@ class LedgerError(Exception):
 
 
 def ledger_path():
-    configured = getattr(settings, "ERASURE_LEDGER", None)
+    configured = settings.ERASURE_LEDGER
     return Path(configured) if configured else None
 
 

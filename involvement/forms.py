@@ -6,7 +6,7 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core.fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
+from core.form_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from involvement.models import (
     EQUALITY_QUESTIONS,
     ContactMethod,

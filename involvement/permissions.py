@@ -9,7 +9,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 
 
 def staff_group_name():
-    return getattr(settings, "INVOLVEMENT_STAFF_GROUP", "Engagement team")
+    return settings.INVOLVEMENT_STAFF_GROUP
 
 
 def in_engagement_team(user):

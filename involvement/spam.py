@@ -17,7 +17,8 @@ RATE_LIMIT_MESSAGE = (
     "Please try again in an hour, or contact us by phone or email instead."
 )
 
-DEFAULT_RATE_LIMIT = (5, 60 * 60)
+# A count alone in settings.INVOLVEMENT_RATE_LIMIT is per hour.
+RATE_LIMIT_WINDOW = 60 * 60
 
 
 def honeypot_filled(data):
@@ -27,9 +28,9 @@ def honeypot_filled(data):
 
 def rate_limit():
     """(submissions, seconds) from settings.INVOLVEMENT_RATE_LIMIT: a count per hour or a pair."""
-    value = getattr(settings, "INVOLVEMENT_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+    value = settings.INVOLVEMENT_RATE_LIMIT
     if isinstance(value, int):
-        return value, DEFAULT_RATE_LIMIT[1]
+        return value, RATE_LIMIT_WINDOW
     count, seconds = value
     return int(count), int(seconds)
 

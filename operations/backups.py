@@ -64,7 +64,7 @@ class BackupError(Exception):
 
 def default_root():
     """Where backups go: settings.BACKUP_DIR (from $BACKUP_DIR), else backups/ in the project."""
-    configured = getattr(settings, "BACKUP_DIR", None)
+    configured = settings.BACKUP_DIR
     return Path(configured) if configured else Path(settings.BASE_DIR) / "backups"
 
 

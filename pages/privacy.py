@@ -8,14 +8,14 @@ reused for the rest of that request; anywhere else (the admin, POSTs, commands) 
 behaviour applies unchanged.
 """
 
-import contextvars
-
 from django.conf import settings
 from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-_memo = contextvars.ContextVar("page_view_restrictions", default=None)
+from core.memo import is_open, memo_scope, remember
+
+PUBLIC_READ = "public read"
 
 
 class RestrictionsPerRequestMiddleware:
@@ -23,26 +23,22 @@ class RestrictionsPerRequestMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = getattr(settings, "SECURITY_ADMIN_URL_PREFIX", "/admin/")
+        self.admin_prefix = settings.SECURITY_ADMIN_URL_PREFIX
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(self.admin_prefix):
             return self.get_response(request)
-        token = _memo.set({})
-        try:
+        with memo_scope(PUBLIC_READ):
             return self.get_response(request)
-        finally:
-            _memo.reset(token)
 
 
 def restrictions():
     """Every view restriction with its page, read once per public request; None outside one."""
-    memo = _memo.get()
-    if memo is None:
+    if not is_open(PUBLIC_READ):
         return None
-    if "all" not in memo:
-        memo["all"] = list(PageViewRestriction.objects.select_related("page"))
-    return memo["all"]
+    return remember(
+        "view restrictions", lambda: list(PageViewRestriction.objects.select_related("page")), PUBLIC_READ
+    )
 
 
 def private_q(queryset):

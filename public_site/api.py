@@ -12,12 +12,12 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from core.fields import MAX_ID
+from core.form_fields import MAX_ID
 from public_site.search_text import has_control_characters, search_terms
 
 # Far more than the site will ever hold; keeps offset + limit inside every database's integers.
 MAX_OFFSET = 1_000_000
-# Ids are 32-bit integers on every database (core/fields.py).
+# Ids are 32-bit integers on every database (core/form_fields.py).
 BOUNDED = {"offset": MAX_OFFSET, "limit": MAX_OFFSET, "id": MAX_ID}
 SEARCH_OPERATORS = {"and", "or"}
 

@@ -3,15 +3,14 @@
 A feed takes the same few queries however many items it has: pages and topics are fetched in bulk.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from wagtail.models import Site
 
+from core.dates import start_of_day
 from pages.models import (
     OpportunityIndexPage,
     OpportunityPage,
@@ -29,10 +28,6 @@ class FeedContext:
     request: object
     site: Site | None
     org: OrganisationSettings
-
-
-def _start_of_day(date):
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
 
 
 class PageFeed(Feed):
@@ -120,7 +115,7 @@ class OpportunitiesFeed(PageFeed):
         )
 
     def fallback_date(self, item):
-        return _start_of_day(item.opens)
+        return start_of_day(item.opens)
 
 
 class OpportunitiesAtomFeed(OpportunitiesFeed):
@@ -145,7 +140,7 @@ class YouSaidWeDidFeed(PageFeed):
         )
 
     def fallback_date(self, item):
-        return _start_of_day(item.date)
+        return start_of_day(item.date)
 
 
 class YouSaidWeDidAtomFeed(YouSaidWeDidFeed):

@@ -37,7 +37,7 @@ def purge_listings(sender, instance, **kwargs):
 
 
 def connect():
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not settings.WAGTAILFRONTENDCACHE:
         return
     page_published.connect(purge_listings, dispatch_uid="purge_listings_published")
     page_unpublished.connect(purge_listings, dispatch_uid="purge_listings_unpublished")

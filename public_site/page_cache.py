@@ -15,19 +15,20 @@ views named in CACHEABLE_VIEWS are stored, and only when they are a plain 200 th
 cookie, used no CSRF token, carries no message and chose no Cache-Control of its own.
 """
 
-import datetime
 import hashlib
 import logging
 import time
 from urllib.parse import parse_qsl
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from core.dates import day_bounds
 from pages.listing import CANONICAL_QUERY_ATTRIBUTE
 from pages.listing import query_string as canonical_query
 
@@ -68,15 +69,15 @@ KEYED_VARY = frozenset({"cookie", "accept-encoding"})
 
 
 def page_cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def cache_seconds():
-    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+    return settings.PAGE_CACHE_SECONDS
 
 
 def browser_seconds():
-    return getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60)
+    return settings.PAGE_CACHE_BROWSER_SECONDS
 
 
 # Generation ----------------------------------------------------------------
@@ -101,16 +102,6 @@ def bump_generation():
 
 
 # Day boundaries ------------------------------------------------------------
-
-
-def day_bounds(now=None):
-    """(London date, its first instant, the next midnight) for `now`, in the current time zone."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
-    tomorrow = today + datetime.timedelta(days=1)
-    end = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
-    return today, start, end
 
 
 # Keys ----------------------------------------------------------------------
@@ -141,7 +132,7 @@ def lookup_key(request, today):
     if path.startswith(NEVER_LOOKED_UP):
         return None
     cookies = request.COOKIES
-    message_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
+    message_cookie = CookieStorage.cookie_name
     if settings.SESSION_COOKIE_NAME in cookies or message_cookie in cookies:
         return None  # signed in, or has a session or messages: always rendered for them
     if "HTTP_AUTHORIZATION" in request.META:

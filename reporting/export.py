@@ -3,7 +3,7 @@
 import csv
 
 from core.exports import neutralise
-from reporting.figures import format_date
+from pages.status import format_date
 
 
 def csv_rows(report, tables):

@@ -23,25 +23,21 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, DateField, DateTimeField, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.db.models.functions import Cast, Coalesce
-from django.utils import dateformat, timezone
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 from wagtail.models import Page
 
+from core.dates import start_of_day
 from involvement.models import Feedback, FeedbackKind, Member, retention_years
 from pages.models import OpportunityPage, YouSaidWeDidPage
-from pages.models.opportunities import OUTCOME_DUE_AFTER, Level, OpportunityType, Status
+from pages.models.opportunities import Level, OpportunityType
 from pages.models.you_said_we_did import FeedbackSource
+from pages.status import Status, format_date, outcome_due_expression, still_open_q
 from workflows.models import Decision
-from workflows.plan import Category
+from workflows.plan_rules import Category
 
 NO_CATEGORY = "none"
 NO_THEME = "No theme given yet"
-
-
-def format_date(day):
-    """'1 April 2025': the one date format of the page and its CSV."""
-    return dateformat.format(day, "j F Y") if day else ""
 
 
 # Reporting years ------------------------------------------------------------------------------
@@ -96,21 +92,7 @@ def default_year():
     return latest_complete_year().start_year
 
 
-def start_of_day(day):
-    """The first moment of `day` in the site's time zone (Europe/London: GMT or BST)."""
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 # Shared querysets -----------------------------------------------------------------------------
-
-
-def outcome_due_expression():
-    """The outcome date in SQL: the date set on the opportunity, or 12 weeks after it closed."""
-    default = Cast(
-        ExpressionWrapper(F("closes") + OUTCOME_DUE_AFTER, output_field=DateTimeField()),
-        output_field=DateField(),
-    )
-    return Coalesce("outcome_expected", default, output_field=DateField())
 
 
 def outcome_published(as_of=None, today=None):
@@ -254,9 +236,8 @@ def compute(start_year, *, root=None, today=None, request=None):
     if root is not None:
         opportunities = opportunities.descendant_of(root)
         outcomes = outcomes.descendant_of(root)
-    held = opportunities.filter(
-        Q(closes__isnull=True) | Q(closes__gte=year.start), opens__lte=period_end
-    ).order_by()
+    # Held in the year: open on any day of it.
+    held = opportunities.filter(still_open_q(year.start), opens__lte=period_end).order_by()
 
     # One GROUP BY over the three columns, summed three ways in Python.
     combinations = list(

@@ -13,8 +13,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from core.exports import FormulaSafeExportMixin
 from pages.models import OpportunityPage
 from pages.models.opportunities import Level, OpportunityType
-from reporting.figures import days_between, format_date, overdue_opportunities
-from workflows.plan import Category
+from pages.status import format_date
+from reporting.figures import days_between, overdue_opportunities
+from workflows.plan_rules import Category
 
 # Who may see it: anyone who can add, change or publish pages somewhere, as for Wagtail's own page
 # reports (aging pages, page types usage). The list is organisation-wide, not limited to pages the

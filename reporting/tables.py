@@ -7,8 +7,8 @@ more the CSV holds, so a busy year stays a page people can read and download.
 
 from dataclasses import dataclass
 
+from pages.status import format_date, status_sentence
 from reporting.charts import bar_chart
-from reporting.figures import format_date
 
 # How many rows of a long list the page shows.
 LISTED = 20
@@ -110,19 +110,8 @@ def _signoff_lines(steps):
 
 
 def _status_now(consultation, today):
-    status = consultation["status"]
-    if status == "upcoming":
-        return f"Upcoming: opens {format_date(consultation['opens'])}"
-    if status == "open":
-        if consultation["closes"]:
-            return f"Open until {format_date(consultation['closes'])}"
-        return "Open, with no closing date"
-    if status == "closed":
-        due = consultation["outcome_due"]
-        if due and due < today:
-            return f"Closed: outcome overdue since {format_date(due)}"
-        return f"Closed: outcome expected by {format_date(due)}"
-    return "Outcome published"
+    c = consultation
+    return status_sentence(c["status"], c["opens"], c["closes"], c["outcome_due"], today)
 
 
 def _dates(opens, closes):

@@ -18,10 +18,7 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 @checks.register(checks.Tags.security, deploy=True)
 def check_trusted_proxies(app_configs=None, **kwargs):
-    if (
-        getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
-        and getattr(settings, "TRUSTED_PROXIES", None) is None
-    ):
+    if settings.SECURE_PROXY_SSL_HEADER and settings.TRUSTED_PROXIES is None:
         return [
             checks.Error(
                 "SECURE_PROXY_SSL_HEADER is set but TRUSTED_PROXIES is not: say how many proxies "
@@ -35,10 +32,10 @@ def check_trusted_proxies(app_configs=None, **kwargs):
 
 @checks.register(checks.Tags.security, deploy=True)
 def check_mail_encryption(app_configs=None, **kwargs):
-    if getattr(settings, "EMAIL_BACKEND", "") != SMTP_BACKEND:
+    if settings.EMAIL_BACKEND != SMTP_BACKEND:
         return []
-    host = (getattr(settings, "EMAIL_HOST", "") or "").strip().lower()
-    port = int(getattr(settings, "EMAIL_PORT", 25) or 25)
+    host = (settings.EMAIL_HOST or "").strip().lower()
+    port = int(settings.EMAIL_PORT or 25)
     tls, ssl = bool(settings.EMAIL_USE_TLS), bool(settings.EMAIL_USE_SSL)
     errors = []
     if not (tls or ssl) and host not in LOCAL_HOSTS:

@@ -3,7 +3,7 @@
 from django.core import checks
 from django.db import DatabaseError
 
-from workflows import roles
+from core import roles
 
 
 def check_signoff_workflow(app_configs=None, databases=None, **kwargs):

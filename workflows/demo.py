@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowPage, WorkflowState
 
+from core import roles
 from pages.models import OpportunityIndexPage, OpportunityPage
-from workflows import roles
 from workflows.demo_signoff import walk_signoff
 from workflows.models import SignOffDecision
 

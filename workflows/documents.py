@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from wagtail.models import CollectionViewRestriction, Page, Revision
 
-from workflows.roles import INTERNAL_COLLECTION
+from core.roles import INTERNAL_COLLECTION
 
 
 def collection_is_private(collection):

@@ -1,8 +1,8 @@
 """What happens when the last review stage approves."""
 
-import datetime
-
 from django.utils import timezone
+
+from core.dates import start_of_day
 
 
 def approved_revision(workflow_state):
@@ -34,7 +34,7 @@ def publish_or_schedule(workflow_state, user=None):
     obj = revision.as_object()
     opens = getattr(obj, "opens", None)
     if opens and not obj.go_live_at and opens > timezone.localdate():
-        go_live_at = timezone.make_aware(datetime.datetime.combine(opens, datetime.time.min))
+        go_live_at = start_of_day(opens)
         revision.content["go_live_at"] = go_live_at.isoformat()
         revision.save(update_fields=["content"])
     revision.publish(user=user, skip_permission_checks=True)

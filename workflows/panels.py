@@ -2,6 +2,8 @@
 
 from wagtail.admin.panels import Panel
 
+from workflows.quadrants import stakeholder_grid
+
 
 class StakeholderGridPanel(Panel):
     """Draws the plan's stakeholder rows in the influence/interest 2×2 grid, with each approach."""
@@ -10,8 +12,6 @@ class StakeholderGridPanel(Panel):
         template_name = "workflows/panels/stakeholder_grid.html"
 
         def get_context_data(self, parent_context=None):
-            from workflows.models import stakeholder_grid
-
             context = super().get_context_data(parent_context)
             instance = self.instance
             rows = list(instance.stakeholders.all()) if instance is not None and instance.pk else []

@@ -7,7 +7,7 @@ from wagtail.admin.views.reports import ReportView
 
 from core.exports import FormulaSafeExportMixin
 from workflows.models import Decision, SignOffDecision
-from workflows.plan import Category
+from workflows.plan_rules import Category
 
 
 class SignOffLogFilterSet(WagtailFilterSet):

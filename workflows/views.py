@@ -12,8 +12,8 @@ from wagtail.admin import messages
 from wagtail.models import Page, TaskState, WorkflowState
 
 from workflows import signoff
+from workflows.decision_forms import CancelReviewForm, SignOffDecisionForm
 from workflows.exceptions import AlreadyDecided, SignOffRefused
-from workflows.forms import CancelReviewForm, SignOffDecisionForm
 from workflows.models import Decision, SignOffDecision, SignOffTask, latest_revision
 from workflows.review import content_sections, run_progress
 

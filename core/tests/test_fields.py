@@ -3,7 +3,7 @@
 import pytest
 from django import forms
 
-from core.fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
+from core.form_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from pages.models import Topic
 from pages.tests.factories import TopicFactory
 

@@ -111,7 +111,7 @@ def years_before(moment, years):
 
 
 def retention_years():
-    return int(getattr(settings, "INVOLVEMENT_RETENTION_YEARS", 3))
+    return settings.INVOLVEMENT_RETENTION_YEARS
 
 
 class ParticipationMethod(models.Model):

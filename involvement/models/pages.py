@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.memo import remember
 from involvement.spam import HONEYPOT_MESSAGE, RATE_LIMIT_MESSAGE, RateLimiter, honeypot_filled
 from pages.models.base import BasePage
 
@@ -67,20 +68,18 @@ class PublicFormPage(RoutablePageMixin, BasePage):
         raise NotImplementedError
 
     def live_privacy_notice(self, request=None):
-        """The privacy notice page, if it is linked and published; looked up once per request.
+        """The privacy notice page, if it is linked and published; looked up once per request
+        (core/memo.py, which knows the request it is serving: `request` is not needed for that).
 
         The form (its consent record) and the page both need it while serving one request. It is
         a plain Page: the form links to it and records its title and revision, which Page has.
         """
         if not self.privacy_notice_id:
             return None
-        memo = getattr(request, "_live_privacy_notices", None) if request is not None else None
-        if memo is not None and self.privacy_notice_id in memo:
-            return memo[self.privacy_notice_id]
-        notice = Page.objects.live().filter(pk=self.privacy_notice_id).first()
-        if request is not None:
-            request._live_privacy_notices = {**(memo or {}), self.privacy_notice_id: notice}
-        return notice
+        notice_id = self.privacy_notice_id
+        return remember(
+            ("live privacy notice", notice_id), lambda: Page.objects.live().filter(pk=notice_id).first()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 import modelsearch.index
-import pages.fields
+import core.model_fields
 import wagtail.fields
 import wagtailnhsukfrontend.blocks
 from django.conf import settings
@@ -219,7 +219,7 @@ class Migration(migrations.Migration):
                 ('location', models.TextField(blank=True, help_text='Venue and address, with anything about getting there.', verbose_name='place')),
                 ('online_link', models.URLField(blank=True, help_text='Address of the online meeting or survey.', verbose_name='online link')),
                 ('how_to_take_part', wagtail.fields.RichTextField(blank=True, help_text='Exactly what people need to do, step by step.')),
-                ('alternative_formats', pages.fields.ChoiceListField(blank=True, default=list, help_text='Formats the information is available in, on request.', item_choices=[('easy_read', 'Easy read'), ('large_print', 'Large print'), ('bsl', 'British Sign Language'), ('other_languages', 'Other languages'), ('paper', 'Paper copy')])),
+                ('alternative_formats', core.model_fields.ChoiceListField(blank=True, default=list, help_text='Formats the information is available in, on request.', item_choices=[('easy_read', 'Easy read'), ('large_print', 'Large print'), ('bsl', 'British Sign Language'), ('other_languages', 'Other languages'), ('paper', 'Paper copy')])),
                 ('alternative_formats_how', models.TextField(blank=True, help_text="For example: 'Call 01234 567890 or email us and we will post a copy within 5 days.'", verbose_name='how to ask for another format')),
                 ('contact_name', models.CharField(blank=True, help_text='A team or role, not a person.', max_length=100)),
                 ('contact_email', models.EmailField(blank=True, max_length=254)),

@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -14,18 +14,25 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from core.model_fields import ChoiceListField
 from pages.blocks import SIMPLE_RICH_TEXT
-from pages.fields import ChoiceListField
 from pages.listing import FilteredListingMixin
 from pages.models.base import BasePage
 from pages.models.snippets import Audience, Topic
 from pages.privacy import PublicPageQuerySet
+from pages.status import (
+    Status,
+    outcome_due,
+    status_annotations,
+    status_of,
+    status_sentence,
+    still_open_q,
+    upcoming_q,
+)
 from workflows.forms import OpportunityPageForm
 from workflows.plan import ConsultationPlan
 from workflows.publication import require_signoff
 from workflows.signoff import after_revision_saved, consultation_workflow
-
-OUTCOME_DUE_AFTER = datetime.timedelta(weeks=12)
 
 
 class OpportunityType(models.TextChoices):
@@ -55,13 +62,6 @@ LEVEL_EXPLANATIONS = {
 }
 
 
-class Status(models.TextChoices):
-    UPCOMING = "upcoming", "Upcoming"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
-    OUTCOME_PUBLISHED = "outcome", "Outcome published"
-
-
 ALTERNATIVE_FORMATS = [
     ("easy_read", "Easy read"),
     ("large_print", "Large print"),
@@ -69,16 +69,6 @@ ALTERNATIVE_FORMATS = [
     ("other_languages", "Other languages"),
     ("paper", "Paper copy"),
 ]
-
-
-def status_of(opens, closes, has_outcome, today=None):
-    """The public status that an opportunity's dates and outcome give it on a day."""
-    today = today or timezone.localdate()
-    if opens > today:
-        return Status.UPCOMING
-    if closes is None or closes >= today:
-        return Status.OPEN
-    return Status.OUTCOME_PUBLISHED if has_outcome else Status.CLOSED
 
 
 class OpportunityQuerySet(PublicPageQuerySet):
@@ -90,63 +80,19 @@ class OpportunityQuerySet(PublicPageQuerySet):
     """
 
     @staticmethod
-    def _dates(today):
-        """(upcoming, open) conditions; an open one is one that is not upcoming and matches `open`."""
-        return Q(opens__gt=today), Q(closes__isnull=True) | Q(closes__gte=today)
-
-    @staticmethod
     def _has_outcome():
         from pages.models.you_said_we_did import YouSaidWeDidPage
 
         return Exists(YouSaidWeDidPage.objects.live().public().filter(opportunity=OuterRef("pk")))
 
     def with_status(self, today=None, *, past=True):
-        """Annotate `status`, `status_rank` and `soonest`.
+        """Annotate `status`, `status_rank` and `soonest` (pages/status.py).
 
         With past=False the caller has already kept only upcoming and open ones, so the outcome
         check is left out of the SQL.
         """
         today = today or timezone.localdate()
-        upcoming, open_ = self._dates(today)
-        if not past:
-            return self.annotate(
-                status=Case(
-                    When(upcoming, then=Value(Status.UPCOMING.value)),
-                    default=Value(Status.OPEN.value),
-                    output_field=models.CharField(),
-                ),
-                status_rank=Case(
-                    When(upcoming, then=Value(1)), default=Value(0), output_field=models.IntegerField()
-                ),
-                soonest=Case(
-                    When(upcoming, then=F("opens")), default=F("closes"), output_field=models.DateField()
-                ),
-            )
-        outcome = self._has_outcome()
-        return self.annotate(
-            status=Case(
-                When(upcoming, then=Value(Status.UPCOMING.value)),
-                When(open_, then=Value(Status.OPEN.value)),
-                When(outcome, then=Value(Status.OUTCOME_PUBLISHED.value)),
-                default=Value(Status.CLOSED.value),
-                output_field=models.CharField(),
-            ),
-            # Open first, then upcoming, closed and those with their outcome published.
-            status_rank=Case(
-                When(upcoming, then=Value(1)),
-                When(open_, then=Value(0)),
-                When(outcome, then=Value(3)),
-                default=Value(2),
-                output_field=models.IntegerField(),
-            ),
-            # Open ones closing soonest, upcoming ones opening soonest, then the most recently closed.
-            soonest=Case(
-                When(upcoming, then=F("opens")),
-                When(open_, then=F("closes")),
-                default=Value(None),
-                output_field=models.DateField(),
-            ),
-        )
+        return self.annotate(**status_annotations(today, self._has_outcome() if past else None))
 
     def in_public_order(self):
         return self.order_by(
@@ -159,7 +105,7 @@ class OpportunityQuerySet(PublicPageQuerySet):
     def with_status_in(self, statuses, today=None):
         """Those with one of `statuses`, in public order; the filter is on the dates themselves."""
         today = today or timezone.localdate()
-        upcoming, open_ = self._dates(today)
+        upcoming, open_ = upcoming_q(today), still_open_q(today)
         past = ~upcoming & Q(closes__lt=today)
         chosen = {str(status) for status in statuses}
         conditions = []
@@ -396,9 +342,7 @@ class OpportunityPage(ConsultationPlan, BasePage):
     @property
     def outcome_due(self):
         """When the public was told to expect the outcome: the set date or closes + 12 weeks."""
-        if self.outcome_expected:
-            return self.outcome_expected
-        return self.closes + OUTCOME_DUE_AFTER if self.closes else None
+        return outcome_due(self.closes, self.outcome_expected)
 
     @property
     def outcome_page(self):
@@ -416,6 +360,11 @@ class OpportunityPage(ConsultationPlan, BasePage):
 
     def get_public_status_display(self):
         return Status(self.public_status).label
+
+    @property
+    def status_sentence(self):
+        """Where it stands, in the words used wherever an opportunity is listed."""
+        return status_sentence(self.public_status, self.opens, self.closes, self.outcome_due)
 
     @property
     def level_explanation(self):

@@ -3,6 +3,8 @@
 from datetime import timedelta
 from pathlib import Path
 
+from core import roles
+
 from .environment import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,7 +58,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a cached page for an anonymous visitor skips everything below (public_site/page_cache.py).
     "public_site.page_cache.AnonymousPageCacheMiddleware",
-    # Private sections read once per public request, not once per listing (pages/privacy.py).
+    # Values read once per request (core/memo.py), and the private sections once per public
+    # request, not once per listing (pages/privacy.py).
+    "core.memo.RequestMemoMiddleware",
     "pages.privacy.RestrictionsPerRequestMiddleware",
     "security.middleware.ContentSecurityPolicyMiddleware",
     "security.middleware.PermissionsPolicyMiddleware",
@@ -247,6 +251,8 @@ TASKS = {
 # proxies trusted to report the client's address, and years of inactivity before erasure.
 INVOLVEMENT_RATE_LIMIT = env.int("INVOLVEMENT_RATE_LIMIT", default=5)
 INVOLVEMENT_RETENTION_YEARS = env.int("INVOLVEMENT_RETENTION_YEARS", default=3)
+# The group whose members see and manage the register and feedback.
+INVOLVEMENT_STAFF_GROUP = roles.ENGAGEMENT_TEAM
 
 # How many proxies in front of gunicorn append to X-Forwarded-For (core/addresses.py): the forms'
 # rate limit, the password reset limit and the sign-in lockout count the address they report.
@@ -285,6 +291,10 @@ CONTENT_SECURITY_POLICY = {
 # Under /admin/ these directives replace the ones above: Wagtail's editor uses inline scripts and
 # styles, shows its page preview in a frame of its own, and shows embed and image previews.
 SECURITY_ADMIN_URL_PREFIX = "/admin/"
+
+# The demo loader may create development accounts (dev and test settings say so); never in production.
+DEMO_USERS_ALLOWED = False
+DEMO_PASSWORD_FILE = BASE_DIR / ".demo-password"
 CONTENT_SECURITY_POLICY_ADMIN = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],

@@ -10,7 +10,7 @@ page needs the Engagement team's approval; the demo content assigns
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from workflows import roles
+from core import roles
 
 DRAFTING_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 COLLECTION_PERMISSIONS = [

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from workflows import roles
+from core import roles
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path alphabet, 4 characters a step
 

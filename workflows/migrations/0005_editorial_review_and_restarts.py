@@ -11,7 +11,7 @@ first stage when resubmitted. No revision is touched, so nothing anyone typed is
 from django.db import migrations
 from django.utils import timezone
 
-from workflows import roles
+from core import roles
 
 NOTE = (
     "Sign-off restarted when the publishing rule was introduced: approvals given before then did "

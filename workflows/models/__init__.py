@@ -1,4 +1,4 @@
-"""Sign-off models: the plan's stakeholder rows, the review stages and the sign-off log."""
+"""Sign-off models: the plan's stakeholder rows, the review stages, their runs and the sign-off log."""
 
 from workflows.models.decisions import (
     Decision,
@@ -7,14 +7,8 @@ from workflows.models.decisions import (
     missing_approvals,
     record_decision,
 )
-from workflows.models.stakeholders import (
-    APPROACHES,
-    HIGH,
-    LEVEL_CHOICES,
-    LOW,
-    StakeholderRow,
-    stakeholder_grid,
-)
+from workflows.models.runs import latest_object, latest_revision, restart, restart_if_changed
+from workflows.models.stakeholders import StakeholderRow
 from workflows.models.tasks import (
     REVIEW_TASK_TYPES,
     SIGNOFF_TASK_TYPES,
@@ -25,16 +19,10 @@ from workflows.models.tasks import (
     GoverningBodyTask,
     LayMemberTask,
     SignOffTask,
-    latest_object,
-    latest_revision,
     required_stages,
 )
 
 __all__ = [
-    "APPROACHES",
-    "HIGH",
-    "LEVEL_CHOICES",
-    "LOW",
     "REVIEW_TASK_TYPES",
     "SIGNOFF_TASK_TYPES",
     "ClinicalLeadTask",
@@ -53,5 +41,6 @@ __all__ = [
     "missing_approvals",
     "record_decision",
     "required_stages",
-    "stakeholder_grid",
+    "restart",
+    "restart_if_changed",
 ]

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.models import TaskState
 
-from workflows.plan import Category
+from workflows.plan_rules import Category
 
 
 class Decision(models.TextChoices):

@@ -5,15 +5,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-HIGH, LOW = "high", "low"
-LEVEL_CHOICES = [(HIGH, "High"), (LOW, "Low")]
-
-APPROACHES = {
-    (HIGH, HIGH): "Manage closely",
-    (HIGH, LOW): "Keep satisfied",
-    (LOW, HIGH): "Keep informed",
-    (LOW, LOW): "Monitor",
-}
+from workflows.quadrants import APPROACHES, HIGH, LEVEL_CHOICES, LOW
 
 
 class StakeholderRow(Orderable):
@@ -32,15 +24,3 @@ class StakeholderRow(Orderable):
     @property
     def approach(self):
         return APPROACHES[(self.influence, self.interest)]
-
-
-def stakeholder_grid(rows):
-    """[(influence label, [cell, cell])] with high influence on top and interest left to right."""
-    grid = []
-    for influence in (HIGH, LOW):
-        cells = []
-        for interest in (LOW, HIGH):
-            groups = [r.group for r in rows if r.influence == influence and r.interest == interest]
-            cells.append({"approach": APPROACHES[(influence, interest)], "groups": groups})
-        grid.append((f"{influence.capitalize()} influence", cells))
-    return grid

@@ -13,22 +13,14 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
+from workflows.decision_forms import SignOffDecisionForm
 from workflows.exceptions import AlreadyDecided, SignOffRefused
 from workflows.fingerprint import fingerprint
 from workflows.models.decisions import Decision, SignOffDecision, first_gaps, record_decision
-from workflows.plan import Category
+from workflows.models.runs import latest_object, latest_revision, restart_if_changed
+from workflows.plan_rules import Category
 
 DECISIONS = {"approve": Decision.APPROVED, "reject": Decision.REJECTED}
-
-
-def latest_revision(workflow_state):
-    return workflow_state.content_object.get_latest_revision()
-
-
-def latest_object(workflow_state):
-    """The specific page (or object) as it stands in its latest revision."""
-    obj = workflow_state.content_object
-    return obj.get_latest_revision_as_object() if hasattr(obj, "get_latest_revision_as_object") else obj
 
 
 class SignOffTask(AbstractGroupApprovalTask):
@@ -103,8 +95,6 @@ class SignOffTask(AbstractGroupApprovalTask):
     # Wagtail task API ---------------------------------------------------------
 
     def start(self, workflow_state, user=None):
-        from workflows.signoff import restart_if_changed
-
         if restarted := restart_if_changed(workflow_state, user=user):
             return restarted
         obj = latest_object(workflow_state)
@@ -167,8 +157,6 @@ class SignOffTask(AbstractGroupApprovalTask):
         return TaskState.objects.none()
 
     def get_form_for_action(self, action):
-        from workflows.forms import SignOffDecisionForm
-
         return SignOffDecisionForm
 
     def get_template_for_action(self, action):

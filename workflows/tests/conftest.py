@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Workflow, WorkflowPage
 
-from workflows import roles
+from core import roles
 
 ROLE_USERS = {
     "editor": roles.EDITORS,

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import WorkflowState
 
-from workflows import roles
+from core import roles
 from workflows.fingerprint import fingerprint
 from workflows.models import SIGNOFF_TASK_TYPES, Decision, record_decision, required_stages
 from workflows.signoff import consultation_workflow

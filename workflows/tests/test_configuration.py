@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from wagtail.models import TaskState, Workflow, WorkflowState
 
-from workflows import roles
+from core import roles
 from workflows.checks import check_signoff_workflow
 from workflows.models import SignOffDecision
 from workflows.tests.helpers import decide, draft_plan, submit

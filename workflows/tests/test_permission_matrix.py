@@ -29,11 +29,11 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core import roles
 from involvement.models import Feedback, FeedbackTheme
 from involvement.tests.factories import FeedbackFactory, MemberFactory
 from pages.models import OpportunityPage, OrganisationSettings, StandardPage
 from pages.tests.factories import OpportunityPageFactory, StandardPageFactory, days
-from workflows import roles
 from workflows.models import SignOffDecision
 from workflows.tests.helpers import AJAX, current_stage, draft_plan, edit_url, editor_form
 

@@ -159,7 +159,7 @@ def test_nobody_signs_off_a_plan_they_submitted(client, users, signoff_index):
     it waits on the dashboard of the rest of the team, not theirs."""
     from django.contrib.auth.models import Group
 
-    from workflows import roles
+    from core import roles
 
     author = users["engagement"]
     page = draft_plan(signoff_index, author, title="Closing the Saturday clinic")

@@ -149,7 +149,7 @@ def internal_document(db):
     from wagtail.documents.models import Document
     from wagtail.models import Collection
 
-    from workflows.roles import INTERNAL_COLLECTION
+    from core.roles import INTERNAL_COLLECTION
 
     document = Document(
         title="Equality impact assessment: walk-in centre",

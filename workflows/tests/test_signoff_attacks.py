@@ -11,9 +11,9 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import Collection, Page, TaskState, WorkflowState
 
+from core import roles
 from pages.models import OpportunityIndexPage, OpportunityPage, StandardPage
 from pages.tests.factories import StandardPageFactory
-from workflows import roles
 from workflows.models import SignOffDecision
 from workflows.tests.helpers import (
     AJAX,

@@ -34,9 +34,10 @@ from hypothesis.stateful import (
 )
 from wagtail.models import Revision, WorkflowState
 
+from core import roles
 from pages.models import OpportunityIndexPage, OpportunityPage
 from pages.tests.factories import OpportunityIndexPageFactory
-from workflows import roles, signoff
+from workflows import signoff
 from workflows.exceptions import SignOffRefused
 from workflows.models import SignOffDecision
 from workflows.tests.helpers import draft_plan

@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.confirm import require_yes
 from involvement import personal_data, search_terms
 from involvement.erasure_ledger import LedgerError
-from operations.confirm import require_yes
 
 
 class Command(BaseCommand):

@@ -4,10 +4,10 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.confirm import require_yes
 from involvement import personal_data
 from involvement.erasure_ledger import LedgerError
 from operations import backups
-from operations.confirm import require_yes
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=getattr(settings, "SIGNOFF_REMINDER_DAYS", 5))
+        parser.add_argument("--days", type=int, default=settings.SIGNOFF_REMINDER_DAYS)
         parser.add_argument("--dry-run", action="store_true", help="List what would be sent, send nothing.")
 
     def handle(self, *args, days, dry_run, **options):

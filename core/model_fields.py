@@ -1,4 +1,4 @@
-"""Model fields shared by the page types."""
+"""Model fields shared by the apps above: a list of codes from fixed choices."""
 
 from django import forms
 from django.core.exceptions import ValidationError
