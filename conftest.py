@@ -51,8 +51,8 @@ def outcome_index(home):
 
 @pytest.fixture
 def readme_cron():
-    """Runs a job as the README's *Scheduled jobs* cron table runs it: `readme_cron("name")`."""
-    readme = (Path(__file__).parent / "README.md").read_text()
+    """Runs a job as the cron table in docs/operations.md runs it: `readme_cron("name")`."""
+    readme = (Path(__file__).parent / "docs" / "operations.md").read_text()
     lines = [line for line in readme.splitlines() if "manage.py" in line and line[:1] in "0123456789*"]
 
     def run(name):

@@ -15,7 +15,8 @@ from public_site.tests.test_production_settings import run_with_production_setti
 from security.checks import check_mail_encryption
 from settings.environment import Env
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+# Where the mail settings are documented.
+README = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
 PRINT_MAIL = (
     "import django; django.setup(); from django.conf import settings as s; "
     "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, "
