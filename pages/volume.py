@@ -20,7 +20,6 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from pages.demo.sync import block, details, heading, paragraph
 from pages.models import (
     Audience,
     HomePage,
@@ -237,17 +236,20 @@ def make_images(count, rng):
 
 def body(rng, images, subject):
     """A page body as editors write one: a heading, a paragraph, sometimes an image, a details block."""
+    # Raw stream JSON, which the body field accepts as it is; no helpers needed from the demo app.
     blocks = [
-        heading("Why we are asking"),
-        paragraph(
-            f"<p>We want to hear from people who use {subject}. What you tell us will shape the "
-            "decisions we make and we will publish what changed as a result.</p>"
-        ),
+        {"type": "heading", "value": {"text": "Why we are asking", "level": "h2"}},
+        {
+            "type": "paragraph",
+            "value": f"<p>We want to hear from people who use {subject}. What you tell us will shape the "
+            "decisions we make and we will publish what changed as a result.</p>",
+        },
     ]
     if images and rng.random() < 0.3:
         picture = {"content_image": rng.choice(images).pk, "alt_text": "People talking at a community event"}
-        blocks.append(block("image", {**picture, "caption": ""}))
-    blocks.append(details("What happens next", "<p>Everything people tell us is read and summarised.</p>"))
+        blocks.append({"type": "image", "value": {**picture, "caption": ""}})
+    what_next = [{"type": "richtext", "value": "<p>Everything people tell us is read and summarised.</p>"}]
+    blocks.append({"type": "details", "value": {"title": "What happens next", "body": what_next}})
     return blocks
 
 
@@ -355,7 +357,7 @@ def make_strategy(home, actions, today, rng):
         review_date=today + datetime.timedelta(days=365),
         intro="How we will involve people in planning and changing local NHS services.",
         summary="<p>Our commitments to patients, carers and communities for the next three years.</p>",
-        body=[paragraph("<p>This strategy was written with our lay members.</p>")],
+        body=[{"type": "paragraph", "value": "<p>This strategy was written with our lay members.</p>"}],
     )
     add_live_children(home, [strategy])
     StrategyAim.objects.bulk_create(

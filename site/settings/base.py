@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "public_site",
     "operations",
     "security",
+    "demo",
     "wagtailnhsukfrontend",
     "wagtail_modeladmin",
     "wagtail.api.v2",

@@ -2,7 +2,7 @@
 
 import datetime
 
-from pages.demo.organisation import (
+from demo.organisation import (
     ADDRESS,
     DOMAIN,
     DPO_EMAIL,
@@ -11,7 +11,7 @@ from pages.demo.organisation import (
     PALS_PHONE,
     PHONE,
 )
-from pages.demo.sync import action_link, details, heading, inset, paragraph, table, warning
+from demo.sync import action_link, details, heading, inset, paragraph, table, warning
 
 ABOUT_SLUG = "about"
 ACCESSIBILITY_SLUG = "accessibility-statement"

@@ -2,7 +2,7 @@
 
 import datetime
 
-from pages.demo.sync import details, heading, inset, paragraph, table
+from demo.sync import details, heading, inset, paragraph, table
 from pages.models.strategy import ActionPlanStatus, StrategyStatus
 
 SLUG = "engagement-strategy"

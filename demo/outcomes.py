@@ -2,7 +2,7 @@
 
 import datetime
 
-from pages.demo.sync import inset, paragraph
+from demo.sync import inset, paragraph
 
 INDEX_SLUG = "you-said-we-did"
 

@@ -1,20 +1,23 @@
 """`manage.py load_demo_content`: the demo site, its organisation settings and a development admin."""
 
-import importlib
 from contextlib import contextmanager
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from pages.demo import content
-from pages.demo.users import DEMO_USERS, ensure_demo_users, users_allowed
+from demo import content, involvement, reporting, signoff_history
+from demo.users import DEMO_USERS, ensure_demo_users, users_allowed
 from pages.models import HomePage
 
-# Apps whose `demo` module, if it exists, adds its own demo pages and data: build(home, stdout).
-EXTENSION_APPS = ("workflows", "involvement", "reporting")
+# The other apps' demo content, loaded in this order between the pages app's two steps: each
+# step is build(home, stdout). The pages app's content comes first because these link to it.
+APP_STEPS = [
+    ("workflows", signoff_history.build),
+    ("involvement", involvement.build),
+    ("reporting", reporting.build),
+]
 
 
 @contextmanager
@@ -34,9 +37,9 @@ class Command(BaseCommand):
     What it builds: topics and audiences; the organisation settings of the default site; and,
     under the existing home page, /get-involved/ with opportunities of every type and status,
     /you-said-we-did/ with its items, /engagement-strategy/ with its action plan, and /about/
-    with the accessibility statement and privacy notice. Then each app in EXTENSION_APPS with a
-    `demo` module adds its own pages and data. Then /about/how-to-get-involved/ and the home
-    page, which link to what those apps added. Where settings.DEMO_USERS_ALLOWED is True, the
+    with the accessibility statement and privacy notice. Then each app in APP_STEPS adds its own
+    pages and data. Then /about/how-to-get-involved/ and the home page, which link to what those
+    apps added. Where settings.DEMO_USERS_ALLOWED is True, the
     development superuser `admin` and one account per role are made before the apps' data, and
     their shared password is printed at the end.
 
@@ -73,8 +76,9 @@ class Command(BaseCommand):
             password = ensure_demo_users(None, self.stdout) if users_allowed() else None
             self.stdout.write("Loading the demo content…")
             content.build(home, self.stdout, today=timezone.localdate(), force=force)
-            for label in EXTENSION_APPS:
-                self.build_extension(label, home)
+            for label, build in APP_STEPS:
+                self.stdout.write(f"Loading the demo content of {label}…")
+                build(home, self.stdout)
             content.finish(home, self.stdout, force=force)
 
         self.stdout.write(self.style.SUCCESS("The demo content is loaded and up to date."))
@@ -90,18 +94,3 @@ class Command(BaseCommand):
             usernames = ", ".join(username for username, _groups, _is_superuser in DEMO_USERS)
             self.stdout.write(f"Log in at {admin_url} as any of: {usernames}")
             self.stdout.write(f"Password for all of them: {password}")
-
-    def build_extension(self, label, home):
-        """Call build(home, stdout) from <app>.demo, if the app is installed and has that module."""
-        try:
-            module_name = f"{apps.get_app_config(label).name}.demo"
-        except LookupError:
-            return
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            return
-        self.stdout.write(f"Loading the demo content of {label}…")
-        module.build(home, self.stdout)

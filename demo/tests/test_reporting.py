@@ -6,8 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from demo import reporting as demo
 from pages.tests.factories import today
-from reporting import demo
 from reporting.figures import latest_complete_year
 from reporting.models import EngagementReportPage
 

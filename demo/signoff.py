@@ -11,7 +11,7 @@ from wagtail.models import WorkflowState
 from workflows.models import SignOffTask
 
 SUBMITTER = "editor"
-# The demo account that decides each stage (pages/demo/users.py makes them).
+# The demo account that decides each stage (demo/users.py makes them).
 APPROVER_OF_STAGE = {
     "engagement_review": "engagement",
     "equality_check": "equality",

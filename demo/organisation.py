@@ -4,7 +4,7 @@ from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Site
 
-from pages.demo.sync import apply_fields, link
+from demo.sync import apply_fields, link
 from pages.models import OrganisationSettings
 
 # Contact details are fictional: an `.example` domain that never resolves and telephone numbers

@@ -8,7 +8,7 @@ ended (on 23 November 2026, that is 2025/26: 1 April 2025 to 31 March 2026).
 
 from django.utils import timezone
 
-from pages.demo.sync import ensure_page, paragraph
+from demo.sync import ensure_page, paragraph
 from reporting.figures import latest_complete_year
 from reporting.models import EngagementReportPage
 

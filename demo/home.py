@@ -1,6 +1,6 @@
 """The demo home page: its introduction and the 'ways to get involved' links."""
 
-from pages.demo.sync import heading, inset, link, paragraph
+from demo.sync import heading, inset, link, paragraph
 
 # (path below the home page, link text). Pages that other apps' demo modules add, such as the
 # register sign-up and the feedback form, are linked once they exist; the home page is loaded

@@ -5,11 +5,12 @@ from functools import partial
 from django.utils import timezone
 from wagtail.models import Page
 
-from pages.demo import home as home_data
-from pages.demo import opportunities, outcomes, standard_pages, strategy
-from pages.demo.organisation import ensure_settings
-from pages.demo.sync import ensure_page, update_page
-from pages.demo.vocabularies import ensure_terms
+from demo import home as home_data
+from demo import opportunities, outcomes, standard_pages, strategy
+from demo.organisation import ensure_settings
+from demo.signoff import sign_off_and_publish
+from demo.sync import ensure_page, update_page
+from demo.vocabularies import ensure_terms
 from pages.models import (
     HomePage,
     OpportunityIndexPage,
@@ -19,7 +20,6 @@ from pages.models import (
     YouSaidWeDidIndexPage,
     YouSaidWeDidPage,
 )
-from workflows.demo_signoff import sign_off_and_publish
 
 OPPORTUNITY_INDEX = {
     "title": "Get involved",

@@ -2,7 +2,7 @@
 dated as it happened, and two plans part-way through so each approver has something to look at.
 
 Called by `manage.py load_demo_content` after the demo pages, which the demo accounts signed off
-as they were published (workflows/demo_signoff.py). Where there are no demo accounts (production
+as they were published (demo/signoff.py). Where there are no demo accounts (production
 settings) only the workflow is assigned. Safe to run again: existing plans are kept.
 """
 
@@ -12,14 +12,14 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowPage, WorkflowState
 
+from demo.signoff import walk_signoff
 from pages.models import OpportunityIndexPage, OpportunityPage
 from workflows import roles
-from workflows.demo_signoff import walk_signoff
 from workflows.models import SignOffDecision
 
 APPROVERS = ["engagement", "equality", "clinical", "lay", "governing-body"]
 
-# The signed-off consultations (pages/demo/opportunities.py holds their plans) and how many days
+# The signed-off consultations (demo/opportunities.py holds their plans) and how many days
 # before opening their sign-off began, so the history reads as it happened.
 SIGNED_OFF = {"future-of-urgent-care": 60, "mental-health-day-services-consultation": 35}
 

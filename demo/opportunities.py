@@ -4,14 +4,14 @@ import datetime
 
 from django.utils import timezone
 
-from pages.demo.organisation import (
+from demo.organisation import (
     DOMAIN,
     ENGAGEMENT_TEAM,
     MATERNITY_TEAM,
     MEDICINES_TEAM,
     PATIENT_EXPERIENCE_TEAM,
 )
-from pages.demo.sync import details, heading, inset, paragraph, table, warning
+from demo.sync import details, heading, inset, paragraph, table, warning
 
 INDEX_SLUG = "get-involved"
 

@@ -2,11 +2,10 @@
 
 import datetime
 import io
-import sys
-import types
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -15,12 +14,12 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from pages.demo import content, standard_pages
-from pages.demo.organisation import ensure_settings
-from pages.demo.sync import KEPT, UPDATED, update_page
-from pages.demo.users import ensure_demo_users
-from pages.management.commands import load_demo_content
-from pages.management.commands.load_demo_content import Command
+from demo import content, standard_pages, users
+from demo.management.commands import load_demo_content
+from demo.organisation import ensure_settings
+from demo.signoff_history import IN_FLIGHT
+from demo.sync import KEPT, UPDATED, update_page
+from demo.users import ensure_demo_users
 from pages.models import (
     Audience,
     HomePage,
@@ -139,8 +138,6 @@ def test_builds_every_page_type_and_every_address_renders(demo, client):
 
 @pytest.mark.django_db
 def test_pages_are_published_through_revisions_and_shown_in_the_menu(demo):
-    from workflows.demo import IN_FLIGHT
-
     home = HomePage.objects.get()
     # Plans still going through sign-off are drafts on purpose; everything else is published.
     awaiting_signoff = [slug for slug, *_rest in IN_FLIGHT]
@@ -284,27 +281,22 @@ def test_no_users_unless_settings_allow_them(demo, settings):
     assert not settings.DEMO_PASSWORD_FILE.exists()
 
 
+def test_the_generated_demo_password_meets_the_rules(tmp_path, settings, monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    settings.DEMO_PASSWORD_FILE = tmp_path / ".demo-password"
+    validate_password(users.demo_password())
+
+
 @pytest.mark.django_db
-def test_other_apps_demo_modules_are_called(home, monkeypatch):
+def test_every_apps_demo_content_is_loaded_in_order(home, monkeypatch):
+    """Each app's step runs once, in order, between the pages app's two steps."""
     calls = []
-    module = types.ModuleType("reporting.demo")
-    module.build = lambda home, stdout: calls.append(home)
-    monkeypatch.setitem(sys.modules, "reporting.demo", module)
-    Command().build_extension("reporting", home)
-    assert calls == [home]
-
-
-@pytest.mark.django_db
-def test_apps_without_a_demo_module_are_skipped(home, monkeypatch):
-    monkeypatch.setitem(sys.modules, "reporting.demo", None)  # importing it raises ModuleNotFoundError
-    Command().build_extension("reporting", home)
-
-
-@pytest.mark.django_db
-def test_a_broken_import_inside_a_demo_module_is_not_hidden(home, monkeypatch):
-    def import_module(name):
-        raise ModuleNotFoundError("No module named 'missing_dependency'", name="missing_dependency")
-
-    monkeypatch.setattr(load_demo_content.importlib, "import_module", import_module)
-    with pytest.raises(ModuleNotFoundError):
-        Command().build_extension("reporting", home)
+    for name in ("build", "finish"):
+        monkeypatch.setattr(content, name, lambda home, stdout, name=name, **options: calls.append(name))
+    labels = [label for label, _build in load_demo_content.APP_STEPS]
+    steps = [(label, lambda home, stdout, label=label: calls.append(label)) for label in labels]
+    monkeypatch.setattr(load_demo_content, "APP_STEPS", steps)
+    output = load()
+    assert calls == ["build", "workflows", "involvement", "reporting", "finish"]
+    for label in labels:
+        assert f"Loading the demo content of {label}…" in output

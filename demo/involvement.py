@@ -11,6 +11,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
+from demo.sync import ensure_page, heading, paragraph
 from involvement.models import (
     Feedback,
     FeedbackPage,
@@ -21,7 +22,6 @@ from involvement.models import (
     RegisterPage,
     dedupe_key,
 )
-from pages.demo.sync import ensure_page, heading, paragraph
 from pages.models import Audience, OpportunityIndexPage, OpportunityPage, Topic
 
 REGISTER_SLUG = "join"
