@@ -21,21 +21,6 @@ from pages.models import (
     YouSaidWeDidPage,
 )
 
-OPPORTUNITY_INDEX = {
-    "title": "Get involved",
-    "show_in_menus": True,
-    "intro": "Surveys, consultations, events, cafés, panels and volunteer roles: find a way to "
-    "have your say about local NHS services.",
-    "search_description": "Opportunities to have your say about local NHS services, open now and coming up.",
-}
-
-OUTCOME_INDEX = {
-    "title": "You said, we did",
-    "show_in_menus": True,
-    "intro": "What people told us, and what changed because of it.",
-    "search_description": "What people told us about local NHS services and what we changed as a result.",
-}
-
 
 def build(home, stdout=None, *, today=None, force=False):
     """Load everything of the pages app except the pages that link to other apps' demo pages.
@@ -47,7 +32,7 @@ def build(home, stdout=None, *, today=None, force=False):
     topics, audiences = ensure_terms(stdout)
 
     opportunity_index, _ = ensure(
-        home, OpportunityIndexPage, opportunities.INDEX_SLUG, fields=OPPORTUNITY_INDEX
+        home, OpportunityIndexPage, opportunities.INDEX_SLUG, fields=opportunities.index_fields()
     )
     opportunity_pages = {}
     for slug, fields, children in opportunities.opportunities(today, topics, audiences):
@@ -62,7 +47,9 @@ def build(home, stdout=None, *, today=None, force=False):
         )
 
     # After the opportunities, because items point at the opportunity they answer.
-    outcome_index, _ = ensure(home, YouSaidWeDidIndexPage, outcomes.INDEX_SLUG, fields=OUTCOME_INDEX)
+    outcome_index, _ = ensure(
+        home, YouSaidWeDidIndexPage, outcomes.INDEX_SLUG, fields=outcomes.index_fields()
+    )
     for slug, fields, actions in outcomes.outcomes(today, topics, opportunity_pages):
         ensure(outcome_index, YouSaidWeDidPage, slug, fields=fields, children={"actions": actions})
 
@@ -105,22 +92,13 @@ def finish(home, stdout=None, *, force=False):
         StandardPage,
         standard_pages.HOW_TO_SLUG,
         fields=standard_pages.how_to_get_involved(
-            {
-                "get-involved": find(home, opportunities.INDEX_SLUG),
-                "join": find(home, "get-involved/join"),
-                "share": find(home, "share-your-experience"),
-            }
+            {path: find(home, path) for path in standard_pages.how_to_linked_paths()}
         ),
         stdout=stdout,
         force=force,
     )
-    linked = {path: find(home, path) for path, _text in home_data.GET_INVOLVED_LINKS}
-    update_page(
-        home,
-        fields=home_data.home({path: page for path, page in linked.items() if page is not None}),
-        stdout=stdout,
-        force=force,
-    )
+    linked = {path: find(home, path) for path in home_data.linked_paths()}
+    update_page(home, fields=home_data.home(linked), stdout=stdout, force=force)
     return home
 
 

@@ -8,6 +8,7 @@ production settings none are made) a revision is left as a draft for real people
 from django.contrib.auth import get_user_model
 from wagtail.models import WorkflowState
 
+from demo.datafiles import read_toml
 from workflows.models import SignOffTask
 
 SUBMITTER = "editor"
@@ -19,17 +20,6 @@ APPROVER_OF_STAGE = {
     "lay_review": "lay",
     "governing_body": "governing-body",
 }
-COMMENTS = {
-    "engagement_review": "The public summary is clear and the methods reach the groups in the "
-    "stakeholder map.",
-    "equality_check": "The equality impact assessment is thorough; mitigations for older and disabled "
-    "people agreed.",
-    "clinical_signoff": "Clinically sound; the proposed model matches national urgent and community care "
-    "standards.",
-    "lay_review": "Patients will understand what is proposed; please keep the easy read version prominent.",
-    "governing_body": "Approved for public consultation. The Health Scrutiny Committee has been notified.",
-}
-REJECTION = "Please add travel-time evidence for people without a car before this comes back to me."
 
 
 def demo_accounts():
@@ -51,6 +41,8 @@ def walk_signoff(page, *, approvals=None, rejected_by=None):
     accounts = demo_accounts()
     if accounts is None:
         return None
+    # The approval comment of each stage, and the request for changes.
+    comments = read_toml("signoff.toml")["comments"]
     current = page.current_workflow_state
     if current is not None:
         # A demo plan left waiting by an earlier load: this load's content replaces it.
@@ -66,13 +58,15 @@ def walk_signoff(page, *, approvals=None, rejected_by=None):
         if not isinstance(task, SignOffTask):
             break
         task.on_action(
-            task_state, accounts[APPROVER_OF_STAGE[task.stage]], "approve", comment=COMMENTS[task.stage]
+            task_state, accounts[APPROVER_OF_STAGE[task.stage]], "approve", comment=comments[task.stage]
         )
         if approvals is not None:
             approvals -= 1
     state.refresh_from_db()
     if rejected_by and state.status == WorkflowState.STATUS_IN_PROGRESS:
         task_state = state.current_task_state
-        task_state.task.specific.on_action(task_state, accounts[rejected_by], "reject", comment=REJECTION)
+        task_state.task.specific.on_action(
+            task_state, accounts[rejected_by], "reject", comment=comments["request_changes"]
+        )
         state.refresh_from_db()
     return state

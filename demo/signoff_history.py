@@ -8,45 +8,21 @@ settings) only the workflow is assigned. Safe to run again: existing plans are k
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowPage, WorkflowState
 
-from demo.signoff import walk_signoff
+from demo.datafiles import day, fill, read_toml
+from demo.signoff import SUBMITTER, demo_accounts, walk_signoff
 from pages.models import OpportunityIndexPage, OpportunityPage
 from workflows import roles
 from workflows.models import SignOffDecision
 
-APPROVERS = ["engagement", "equality", "clinical", "lay", "governing-body"]
+FILE = "signoff.toml"
 
-# The signed-off consultations (demo/opportunities.py holds their plans) and how many days
-# before opening their sign-off began, so the history reads as it happened.
-SIGNED_OFF = {"future-of-urgent-care": 60, "mental-health-day-services-consultation": 35}
 
-# Plans part-way through sign-off: (slug, title, category, EIA status, stages approved, rejected
-# by, days waiting). The first waits for the Engagement team, who cannot approve it while its
-# equality impact assessment is unfinished and the scrutiny committee has not been told; the
-# second was sent back to the editor by the clinical lead.
-IN_FLIGHT = [
-    (
-        "phlebotomy-clinics-consultation",
-        "Proposed changes to community blood test clinics",
-        "C",
-        "in_progress",
-        0,
-        None,
-        6,
-    ),
-    (
-        "minor-injuries-xray-hours",
-        "Changing X-ray opening hours at Newark minor injuries unit",
-        "B",
-        "complete",
-        2,
-        "clinical",
-        2,
-    ),
-]
+def in_flight():
+    """The plans part-way through sign-off, as signoff.toml lists them."""
+    return read_toml(FILE)["in_flight"]
 
 
 def build(home, stdout=None):
@@ -57,63 +33,58 @@ def build(home, stdout=None):
     workflow = Workflow.objects.get(name=roles.CONSULTATION_SIGNOFF)
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
 
-    users = {u.username: u for u in get_user_model().objects.filter(username__in=["editor", *APPROVERS])}
-    if len(users) < len(APPROVERS) + 1:
+    accounts = demo_accounts()
+    if accounts is None:
         _say(stdout, "no demo accounts, so no sign-off history")
         return
     today = timezone.localdate()
-    for slug, days_before in SIGNED_OFF.items():
-        page = OpportunityPage.objects.child_of(index).filter(slug=slug).first()
+    data = read_toml(FILE)
+    for signed_off in data["signed_off"]:
+        page = OpportunityPage.objects.child_of(index).filter(slug=signed_off["opportunity"]).first()
         state = (
             page and page.workflow_states.filter(status=WorkflowState.STATUS_APPROVED).order_by("-pk").first()
         )
         if state is not None and state.created_at.date() >= page.opens:
             # Signed off just now by the demo loader: date it before the opening, as it happened.
-            start = timezone.make_aware(
-                datetime.datetime.combine(
-                    page.opens - datetime.timedelta(days=days_before), datetime.time(10)
-                )
-            )
+            began = page.opens - datetime.timedelta(days=signed_off["began_days_before_opening"])
+            start = timezone.make_aware(datetime.datetime.combine(began, datetime.time(10)))
             _backdate(state, start, state.created_at)
 
-    for slug, title, category, eia_status, approvals, rejected_by, waiting in IN_FLIGHT:
-        if OpportunityPage.objects.child_of(index).filter(slug=slug).exists():
+    for plan in data["in_flight"]:
+        if OpportunityPage.objects.child_of(index).filter(slug=plan["slug"]).exists():
             continue
-        page = draft(index, slug, title, category, eia_status, users["editor"], today)
+        page = draft(index, plan, data["draft"], accounts[SUBMITTER], today)
         began = timezone.now()
-        state = walk_signoff(page, approvals=approvals, rejected_by=rejected_by)
-        _backdate(state, timezone.now() - datetime.timedelta(days=waiting + approvals), began)
+        approvals = plan["approved_stages"]
+        state = walk_signoff(page, approvals=approvals, rejected_by=plan.get("changes_requested_by"))
+        _backdate(state, timezone.now() - datetime.timedelta(days=plan["waiting_days"] + approvals), began)
         _say(stdout, f"drafted and submitted {page.url_path}")
 
 
-def draft(index, slug, title, category, eia_status, editor, today):
-    """An unpublished consultation plan written by the demo editor."""
+def draft(index, plan, text, editor, today):
+    """An unpublished consultation plan written by the demo editor; `text` is what it says."""
+    title = plan["title"]
+    text = fill(text, {"subject": title[0].lower() + title[1:]}, FILE)
     page = OpportunityPage(
-        slug=slug,
+        slug=plan["slug"],
         title=title,
         live=False,
         owner=editor,
-        opportunity_type="consultation",
-        level="consult" if category == "C" else "engage",
-        is_service_change=True,
-        summary=f"We are consulting on {title[0].lower() + title[1:]} and want to hear from "
-        "the people it would affect before anything is decided.",
-        how_to_take_part="<p>Answer the questionnaire online or on paper, or come to a drop-in session.</p>",
-        opens=today + datetime.timedelta(days=21),
-        closes=today + datetime.timedelta(days=21 + 84),
-        category=category,
-        eia_status=eia_status,
-        eia_summary="Draft: older people and people without a car are most likely to be affected.",
-        plan_proposal="Fewer, longer clinic sessions in better-connected venues.",
-        plan_decision="Whether to change the clinic pattern from next year.",
-        engagement_methods=["survey", "drop_in", "outreach"],
+        opportunity_type=text["opportunity_type"],
+        level="consult" if plan["category"] == "C" else "engage",
+        is_service_change=text["is_service_change"],
+        summary=text["summary"],
+        how_to_take_part=text["how_to_take_part"],
+        opens=day(today, text["opens"]),
+        closes=day(today, text["opens"] + text["lasts"]),
+        category=plan["category"],
+        eia_status=plan["eia_status"],
+        eia_summary=text["eia_summary"],
+        plan_proposal=text["plan_proposal"],
+        plan_decision=text["plan_decision"],
+        engagement_methods=text["engagement_methods"],
     )
-    page.stakeholders.add(
-        *[
-            page.stakeholders.model(group="People who use the clinics", influence="low", interest="high"),
-            page.stakeholders.model(group="GP practices", influence="high", interest="high"),
-        ]
-    )
+    page.stakeholders.add(*[page.stakeholders.model(**row) for row in text["stakeholders"]])
     index.add_child(instance=page)
     page.save_revision(user=editor, log_action=True)
     return page

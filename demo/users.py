@@ -3,24 +3,36 @@
 import os
 import secrets
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
 
+from workflows import roles
+
 PASSWORD_ENV = "DEMO_PASSWORD"
 
-# (username, group names, is_superuser): the superuser and one account per role, so a newcomer
-# can walk a plan through every sign-off stage. The groups are made by a data migration.
+
+class DemoUser(NamedTuple):
+    """A development account and the groups (roles) it is in."""
+
+    username: str
+    groups: list
+    is_superuser: bool = False
+
+
+# The superuser and one account per role, so a newcomer can walk a plan through every sign-off
+# stage. The groups are made by a data migration.
 DEMO_USERS = [
-    ("admin", [], True),
-    ("editor", ["Editors"], False),
-    ("engagement", ["Engagement team"], False),
-    ("equality", ["Equality and diversity lead"], False),
-    ("clinical", ["Clinical leads"], False),
-    ("lay", ["Lay members"], False),
-    ("governing-body", ["Governing Body"], False),
+    DemoUser("admin", [], is_superuser=True),
+    DemoUser("editor", [roles.EDITORS]),
+    DemoUser("engagement", [roles.ENGAGEMENT_TEAM]),
+    DemoUser("equality", [roles.EQUALITY_LEAD]),
+    DemoUser("clinical", [roles.CLINICAL_LEADS]),
+    DemoUser("lay", [roles.LAY_MEMBERS]),
+    DemoUser("governing-body", [roles.GOVERNING_BODY]),
 ]
 
 

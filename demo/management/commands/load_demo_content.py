@@ -91,6 +91,6 @@ class Command(BaseCommand):
             )
         else:
             admin_url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
-            usernames = ", ".join(username for username, _groups, _is_superuser in DEMO_USERS)
+            usernames = ", ".join(user.username for user in DEMO_USERS)
             self.stdout.write(f"Log in at {admin_url} as any of: {usernames}")
             self.stdout.write(f"Password for all of them: {password}")
