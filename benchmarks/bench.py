@@ -23,14 +23,11 @@ import re
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import harness
-from harness import ROOT, say
+from benchmarks import harness
+from benchmarks.harness import ROOT, say
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 WARMUP_SECONDS = 1
@@ -162,7 +159,7 @@ def run_locust(url, seconds, workdir):
 def probe(env):
     """The addresses to load and the SQL queries of each, from benchmarks/probe.py."""
     result = subprocess.run(
-        [harness.PYTHON, str(ROOT / "benchmarks" / "probe.py")],
+        [harness.PYTHON, "-m", "benchmarks.probe"],
         cwd=ROOT,
         env=env,
         capture_output=True,

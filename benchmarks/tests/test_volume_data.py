@@ -5,10 +5,12 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from wagtail.models import Page
 
+from benchmarks.volume import SLUG_PREFIX, STRATEGY_SLUG
 from pages.models import OpportunityPage, StrategyPage, YouSaidWeDidPage
 from pages.models.opportunities import OpportunityType, Status
-from pages.volume import SLUG_PREFIX, STRATEGY_SLUG
+from pages.tests.factories import OpportunityPageFactory
 
 SMALL = {"opportunities": 40, "outcomes": 30, "actions": 12, "images": 2}
 
@@ -82,3 +84,13 @@ def test_new_pages_are_in_the_search_index(volume, client):
     response = client.get("/search/", {"q": place})
     assert response.status_code == 200
     assert response.context["result_count"] > 0
+
+
+def test_the_page_tree_is_the_one_treebeard_would_have_built(volume, opportunity_index):
+    """Guards volume.add_live_children, which writes tree paths through treebeard's private methods."""
+    assert not any(Page.find_problems()), "paths, depths and child counts are consistent"
+    index = Page.objects.get(pk=opportunity_index.pk)
+    assert index.numchild == index.get_children().count() == SMALL["opportunities"]
+    added = OpportunityPageFactory(parent=index, title="Added after the volume data")
+    assert index.get_last_child().specific == added
+    assert not any(Page.find_problems())

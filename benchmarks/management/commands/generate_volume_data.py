@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from pages import volume
+from benchmarks import volume
 from pages.models import OpportunityIndexPage
 
 

@@ -1,7 +1,8 @@
 """Fictional volume for benchmarks: thousands of live pages added in bulk on top of the demo site.
 
-Used by `manage.py generate_volume_data`. Pages are inserted directly into the page tree
-(paths computed as treebeard would) and made live without revisions, so building thousands of
+Used by `manage.py generate_volume_data` (make bench, make loadtest) and by tests that need a busy
+site. Pages are inserted directly into the page tree (paths computed as treebeard would) and made
+live without revisions, so building thousands of
 them takes seconds rather than the minutes that `add_child` and a published revision each
 would. Everything is deterministic: the same counts give the same pages.
 """
@@ -416,6 +417,11 @@ def add_live_children(parent, pages):
     """
     if not pages:
         return
+    # Relies on treebeard internals (MP_Node._get_lastpos_in_path and MP_Node._get_path, private
+    # methods of django-treebeard's materialised path tree, which Wagtail's Page is built on): they
+    # give the paths add_child would, without its one query and one save per page. An upgrade of
+    # treebeard or Wagtail that changes them breaks this; benchmarks/tests/test_volume_data.py and
+    # reporting/tests/test_busy_year.py would fail, and Page.find_problems() reports a bad tree.
     parent = Page.objects.get(pk=parent.pk)
     last = parent.get_last_child()
     first_position = last._get_lastpos_in_path() + 1 if last else 1
