@@ -32,6 +32,7 @@ class DemoDataError(ValueError):
 
 
 def read_toml(name):
+    """The contents of TOML file `name` in demo/data/."""
     with open(DATA / name, "rb") as file:
         return tomllib.load(file)
 

@@ -39,9 +39,9 @@ class Command(BaseCommand):
     /you-said-we-did/ with its items, /engagement-strategy/ with its action plan, and /about/
     with the accessibility statement and privacy notice. Then each app in APP_STEPS adds its own
     pages and data. Then /about/how-to-get-involved/ and the home page, which link to what those
-    apps added. Where settings.DEMO_USERS_ALLOWED is True, the
-    development superuser `admin` and one account per role are made before the apps' data, and
-    their shared password is printed at the end.
+    apps added. The words and rows are the data files in demo/data/ (its README describes them).
+    Where settings.DEMO_USERS_ALLOWED is True, the development superuser `admin` and one account
+    per role are made before the apps' data, and their shared password is printed at the end.
 
     Running it again: pages are found by slug under their parent. Each is compared with the demo
     data and, only if something differs, a new revision is saved and published, so a second run
