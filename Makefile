@@ -42,11 +42,11 @@ check: $(VENV)/.dev
 
 # Throughput, latency, queries and page weight on a throwaway database (README: "Performance").
 bench: $(VENV)/.dev
-	$(PY) benchmarks/bench.py
+	$(PY) -m benchmarks.bench
 
 # 200 users for a minute, then again across a PostgreSQL restart (README: "Load test").
 loadtest: $(VENV)/.dev
-	$(PY) benchmarks/loadtest.py
+	$(PY) -m benchmarks.loadtest
 
 # make backup [BACKUP_DIR=/var/backups/engagement-hub] [KEEP=14]
 backup: $(VENV)/.runtime

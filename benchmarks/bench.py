@@ -1,20 +1,23 @@
 """`make bench`: throughput, latency, queries and page weight of the public site, uncached and cached.
 
     make bench                                              # SQLite in a temporary folder
+    .venv/bin/python -m benchmarks.bench                    # the same, without make
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_volume make bench
 
 Builds the volume data (`generate_volume_data`) in a throwaway database, collects the static
 files, serves the site with the production settings under gunicorn (2 workers, WhiteNoise for
-static files) on 127.0.0.1, and loads each address with wrk (installed with apt-get when missing
-and possible; otherwise locust): first with the anonymous page cache off (PAGE_CACHE_SECONDS=0),
-then on. SQL queries per request are counted separately through Django's test client. Prints a
-table and writes bench-results.json at the project root.
+static files) on 127.0.0.1, and loads each address with wrk, or with locust where wrk is not
+installed (it says how to install it; it never installs anything itself): first with the
+anonymous page cache off (PAGE_CACHE_SECONDS=0), then on. SQL queries per request are counted
+separately through Django's test client. Prints a table and writes bench-results.json at the
+project root.
 
 Knobs: BENCH_SECONDS (per address and mode, default 5), BENCH_CONNECTIONS (default 8),
 BENCH_OPPORTUNITIES / BENCH_OUTCOMES (volume, default 2,000 each), BENCH_KEEP=1 (keep the
 database and working folder).
 """
 
+import csv
 import datetime
 import gzip
 import json
@@ -23,14 +26,11 @@ import re
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import harness
-from harness import ROOT, say
+from benchmarks import harness
+from benchmarks.harness import ROOT, say
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 WARMUP_SECONDS = 1
@@ -81,15 +81,17 @@ BROWSER_ENCODINGS = {"Accept-Encoding": "gzip, br"}
 
 
 def load_tool():
-    """'wrk' if it is (or can be) installed, else 'locust'."""
+    """'wrk' if it is installed, else 'locust', after saying how to get wrk.
+
+    Installing system packages is for whoever runs the machine, not for a benchmark.
+    """
     if shutil.which("wrk"):
         return "wrk"
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        say("wrk is missing: installing it with apt-get…")
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], capture_output=True, check=False)
-        if shutil.which("wrk"):
-            return "wrk"
-    say("wrk is not available: using locust instead (lower ceiling: one Python process).")
+    say(
+        "wrk is not installed, so locust loads the site instead; its ceiling is lower (one Python "
+        "process), so the cached figures will be too. To measure with wrk, install it "
+        "(Debian or Ubuntu: sudo apt-get install wrk) and run make bench again."
+    )
     return "locust"
 
 
@@ -142,16 +144,16 @@ def run_locust(url, seconds, workdir):
         capture_output=True,
         check=False,
     )
-    import csv
-
     with open(f"{prefix}_stats.csv") as stats:
         row = next(r for r in csv.DictReader(stats) if r["Name"] == "Aggregated")
+    # Locust takes about a second to start its users, so a one-second warm-up may finish before
+    # any request has: it then reports "N/A" for the percentiles.
     return {
         "requests": int(row["Request Count"]),
         "rps": round(float(row["Requests/s"]), 1),
-        "p50_ms": float(row["50%"]),
-        "p95_ms": float(row["95%"]),
-        "p99_ms": float(row["99%"]),
+        "p50_ms": None if row["50%"] == "N/A" else float(row["50%"]),
+        "p95_ms": None if row["95%"] == "N/A" else float(row["95%"]),
+        "p99_ms": None if row["99%"] == "N/A" else float(row["99%"]),
         "errors": int(row["Failure Count"]),
     }
 
@@ -162,7 +164,7 @@ def run_locust(url, seconds, workdir):
 def probe(env):
     """The addresses to load and the SQL queries of each, from benchmarks/probe.py."""
     result = subprocess.run(
-        [harness.PYTHON, str(ROOT / "benchmarks" / "probe.py")],
+        [harness.PYTHON, "-m", "benchmarks.probe"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -243,6 +245,8 @@ def load_all(base, pages, tool, workdir, mode):
         page[mode] = run(url, SECONDS, workdir)
         wait_until_idle(base)
         figures = page[mode]
+        if not figures["requests"]:
+            raise SystemExit(f"{tool} made no request to {url} in {SECONDS} s: set a longer BENCH_SECONDS")
         say(
             f"  {mode:<8} {page['name'][:60]:<60} {figures['rps']:>8.1f} req/s"
             f"  p50 {figures['p50_ms']:>7.1f}  p99 {figures['p99_ms']:>7.1f} ms  errors {figures['errors']}"

@@ -17,16 +17,13 @@ import csv
 import json
 import os
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import harness
-from harness import ROOT, say
+from benchmarks import harness
+from benchmarks.harness import ROOT, say
 
 USERS = int(os.environ.get("LOADTEST_USERS", "200"))
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "60"))

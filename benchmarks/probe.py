@@ -1,7 +1,7 @@
 """Chooses the addresses `make bench` loads and counts the SQL queries of each; prints JSON.
 
 Run by benchmarks/bench.py in a child process with the production settings and the volume data
-(`python benchmarks/probe.py`). Each address is requested twice to warm up, then once more through
+(`python -m benchmarks.probe`). Each address is requested twice to warm up, then once more through
 Django's test client inside CaptureQueriesContext, each time as a new visitor without cookies:
 the count is what a warmed-up process runs for one request (with PAGE_CACHE_SECONDS=0, an
 uncached render; with the page cache on, a cache hit where the page is cacheable).
@@ -27,9 +27,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
+from benchmarks.volume import SLUG_PREFIX, STRATEGY_SLUG  # noqa: E402
 from pages.models import OpportunityPage, StandardPage, StrategyPage, Topic, YouSaidWeDidPage  # noqa: E402
 from pages.models.opportunities import OpportunityType, Status  # noqa: E402
-from pages.volume import SLUG_PREFIX, STRATEGY_SLUG  # noqa: E402
 
 STYLESHEET = re.compile(
     r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"'

@@ -2,7 +2,7 @@
 
 The site is the demo (footer links, privacy notices on the forms, the annual report, sign-off
 decisions, register members and feedback) with the volume data on top, built once for the module
-by the same generator as `make bench` (pages.volume): 2,100 opportunities of every type and
+by the same generator as `make bench` (benchmarks.volume): 2,100 opportunities of every type and
 status, 600 'You said, We did' items over five years, a strategy with 100 actions.
 
 Why so many: some costs grow in steps, not per row. Wagtail loads pages as their own types 2,000
@@ -24,7 +24,7 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from pages import volume
+from benchmarks import volume
 from pages.models import OpportunityPage, StandardPage, StrategyPage, Topic, YouSaidWeDidPage
 from pages.models.opportunities import OpportunityType, Status
 from public_site.tests.demo import load_demo_content

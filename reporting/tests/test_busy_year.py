@@ -1,7 +1,7 @@
 """A busy year: the report page stays readable and small, the CSV keeps every row.
 
 Hundreds of 'You said, We did' items and overdue opportunities in one reporting year, and dozens
-of consultations with a five-stage sign-off each, inserted in bulk (pages.volume.add_live_children).
+of consultations with a five-stage sign-off each, inserted in bulk (benchmarks.volume.add_live_children).
 """
 
 import datetime
@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.volume import add_live_children
 from pages.models import OpportunityPage, YouSaidWeDidPage
-from pages.volume import add_live_children
 from reporting.tables import LISTED
 from reporting.tests import dataset
 from reporting.tests.factories import EngagementReportPageFactory

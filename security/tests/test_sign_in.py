@@ -13,8 +13,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from pages.demo.users import demo_password
-
 LOGIN = "/admin/login/"
 PASSWORD = "correct horse battery staple"
 HOME = "203.0.113.10"
@@ -129,12 +127,6 @@ def test_weak_passwords_are_refused(password):
 
 def test_a_long_uncommon_password_is_accepted():
     validate_password("moss-lantern-quarry-47")
-
-
-def test_the_generated_demo_password_meets_the_rules(tmp_path, settings, monkeypatch):
-    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
-    settings.DEMO_PASSWORD_FILE = tmp_path / ".demo-password"
-    validate_password(demo_password())
 
 
 @pytest.mark.django_db

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "public_site",
     "operations",
     "security",
+    "demo",
     "wagtailnhsukfrontend",
     "wagtail_modeladmin",
     "wagtail.api.v2",

@@ -15,5 +15,5 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# The demo loader may create development accounts (pages/demo/users.py); never in production.
+# The demo loader may create development accounts (demo/users.py); never in production.
 DEMO_USERS_ALLOWED = True

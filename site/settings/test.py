@@ -25,5 +25,8 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# The demo loader may create development accounts (pages/demo/users.py); never in production.
+# The benchmarks' volume data generator, which some tests build on; never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
+
+# The demo loader may create development accounts (demo/users.py); never in production.
 DEMO_USERS_ALLOWED = True
