@@ -1,6 +1,6 @@
 """What `make bench` and `make loadtest` share: a throwaway database, the volume data, gunicorn.
 
-Every command runs in a child process under the production settings (benchmarks.settings: the
+Every command runs in a child process under the production settings (settings.bench: the
 production settings plus the volume data command), as a deployment would; nothing here imports
 Django.
 """
@@ -33,11 +33,11 @@ def say(text):
 def production_env(workdir, database_url, **extra):
     """Production settings served over plain HTTP on the loopback, with throwaway files.
 
-    benchmarks.settings is the production settings with this app added, for generate_volume_data.
+    settings.bench is the production settings with this app added, for generate_volume_data.
     """
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "DJANGO_SETTINGS_MODULE": "settings.bench",
         "SECRET_KEY": "benchmark-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",

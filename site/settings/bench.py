@@ -1,5 +1,5 @@
 """The settings `make bench` and `make loadtest` run under: production's, plus the volume data command."""
 
-from settings.production import *  # noqa: F403
+from .production import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
