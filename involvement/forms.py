@@ -1,4 +1,4 @@
-"""The public sign-up and feedback forms."""
+"""The public sign-up and feedback forms, rendered in NHS.UK markup (pages/forms.py)."""
 
 import re
 
@@ -14,6 +14,7 @@ from involvement.personal_fields import (
     SIGN_UP_FIELDS,
 )
 from involvement.spam import HONEYPOT_FIELD
+from pages.forms import NHSUKForm
 from pages.models import Audience, Topic
 
 PHONE_CHARACTERS = re.compile(r"^[0-9 +()\-]+$")
@@ -60,7 +61,7 @@ def phone_field(label="Phone number"):
         max_length=30,
         required=False,
         error_messages={"max_length": "Phone number must be 30 characters or fewer"},
-        widget=TelInput(attrs={"autocomplete": "tel"}),
+        widget=TelInput(attrs={"autocomplete": "tel", "class": "nhsuk-input--width-20"}),
     )
 
 
@@ -88,16 +89,22 @@ def clean_phone_value(value):
     return value
 
 
-class HoneypotMixin(forms.Form):
+class HoneypotMixin(NHSUKForm):
     """Adds the field only robots fill in; the page checks it before anything is stored."""
 
-    website = forms.CharField(required=False, strip=False, max_length=200, label="Leave this field empty")
+    website = forms.CharField(
+        required=False,
+        strip=False,
+        max_length=200,
+        label="Leave this field empty",
+        template_name="forms/honeypot.html",
+    )
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
 
-class RegisterForm(HoneypotMixin, forms.Form):
+class RegisterForm(HoneypotMixin):
     """The involvement register sign-up on RegisterPage (/get-involved/join/)."""
 
     name = text(
@@ -116,7 +123,7 @@ class RegisterForm(HoneypotMixin, forms.Form):
         max_length=10,
         required=False,
         error_messages={"max_length": "Postcode must be 10 characters or fewer"},
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "nhsuk-input--width-10"}),
     )
     preferred_contact = forms.ChoiceField(
         label="How would you prefer us to contact you?",
@@ -154,6 +161,7 @@ class RegisterForm(HoneypotMixin, forms.Form):
     privacy_revision = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     field_order = [*SIGN_UP_FIELDS, *EQUALITY_FIELDS, "consent"]
+    legends = {"consent": "Your consent"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -231,7 +239,7 @@ class RegisterForm(HoneypotMixin, forms.Form):
         )
 
 
-class FeedbackForm(HoneypotMixin, forms.Form):
+class FeedbackForm(HoneypotMixin):
     """The 'share your experience' form on FeedbackPage (/share-your-experience/)."""
 
     kind = forms.ChoiceField(
@@ -269,6 +277,8 @@ class FeedbackForm(HoneypotMixin, forms.Form):
     name = text("Your name (optional)", 150, name="Your name", autocomplete="name", spellcheck="false")
     email = email_field("Email address (optional)")
     phone = phone_field("Phone number (optional)")
+
+    legends = {"consent_to_contact": "Contact about your feedback"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
