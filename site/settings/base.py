@@ -143,6 +143,10 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [BASE_DIR / "public_site" / "assets"]
 STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "static"))
 STATIC_URL = "/static/"
+# The NHS.UK frontend that wagtail-nhsuk-frontend ships, whose file names carry its version: the
+# stylesheet base.html links and the script public_site/assets/js/site.js imports (the `nhsuk_frontend`
+# template tag; a test checks both files are in the installed package and site.js names the same).
+NHSUK_FRONTEND_VERSION = "10.4.2"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
