@@ -37,25 +37,21 @@ class MemberButtonHelper(ButtonHelper):
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        user, pk = self.request.user, quote(obj.pk)
-        if self.permission_helper.user_can_invite(user, obj):
-            buttons.append(
-                {
-                    "url": self.url_helper.get_action_url("invite", pk),
-                    "label": "Invite",
-                    "classname": self.finalise_classname(["button-secondary", *(classnames_add or [])]),
-                    "title": f"Record that {obj} was invited to an opportunity",
-                }
-            )
-        if self.permission_helper.user_can_erase_obj(user, obj):
-            buttons.append(
-                {
-                    "url": self.url_helper.get_action_url("erase", pk),
-                    "label": "Erase personal data",
-                    "classname": self.finalise_classname(["no", *(classnames_add or [])]),
-                    "title": f"Erase the personal data of {obj}",
-                }
-            )
+        user, permissions = self.request.user, self.permission_helper
+
+        def button(action, label, classname, title):
+            return {
+                "url": self.url_helper.get_action_url(action, quote(obj.pk)),
+                "label": label,
+                "classname": self.finalise_classname([classname, *(classnames_add or [])]),
+                "title": title,
+            }
+
+        if permissions.user_can_invite(user, obj):
+            invited = f"Record that {obj} was invited to an opportunity"
+            buttons.append(button("invite", "Invite", "button-secondary", invited))
+        if permissions.user_can_erase_obj(user, obj):
+            buttons.append(button("erase", "Erase personal data", "no", f"Erase the personal data of {obj}"))
         return buttons
 
 
