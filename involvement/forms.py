@@ -89,8 +89,8 @@ def clean_phone_value(value):
     return value
 
 
-class HoneypotMixin(NHSUKForm):
-    """Adds the field only robots fill in; the page checks it before anything is stored."""
+class HoneypotForm(NHSUKForm):
+    """A public form with the field only robots fill in; the page checks it before anything is stored."""
 
     website = forms.CharField(
         required=False,
@@ -104,7 +104,7 @@ class HoneypotMixin(NHSUKForm):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
 
-class RegisterForm(HoneypotMixin):
+class RegisterForm(HoneypotForm):
     """The involvement register sign-up on RegisterPage (/get-involved/join/)."""
 
     name = text(
@@ -239,7 +239,7 @@ class RegisterForm(HoneypotMixin):
         )
 
 
-class FeedbackForm(HoneypotMixin):
+class FeedbackForm(HoneypotForm):
     """The 'share your experience' form on FeedbackPage (/share-your-experience/)."""
 
     kind = forms.ChoiceField(
