@@ -98,20 +98,28 @@ class AuditHistoryView(HistoryView):
         return self.permission_helper.user_can_view_history(user, self.instance)
 
 
-class EraseMemberView(InstanceSpecificView):
+class MemberActionView(InstanceSpecificView):
+    """A page of the register admin that acts on one member, with its own template and a title
+    naming the member ("Member 12", never their name)."""
+
+    meta_title = ""  # with {member}
+
+    def get_meta_title(self):
+        return self.meta_title.format(member=self.instance)
+
+    def get_template_names(self):
+        return [self.template_name]
+
+
+class EraseMemberView(MemberActionView):
     """Confirms, then blanks every personal field of one member; the row stays for the counts."""
 
     page_title = "Erase personal data"
+    meta_title = "Erase the personal data of {member}"
     template_name = "involvement/admin/erase_member.html"
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_erase_obj(user, self.instance)
-
-    def get_meta_title(self):
-        return f"Erase the personal data of {self.instance}"
-
-    def get_template_names(self):
-        return [self.template_name]
 
     def post(self, request, *args, **kwargs):
         try:
@@ -123,20 +131,15 @@ class EraseMemberView(InstanceSpecificView):
         return redirect(self.index_url)
 
 
-class InviteMemberView(InstanceSpecificView):
+class InviteMemberView(MemberActionView):
     """Records that one member was invited to an opportunity."""
 
     page_title = "Record an invitation"
+    meta_title = "Record an invitation for {member}"
     template_name = "involvement/admin/invite_member.html"
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_invite(user, self.instance)
-
-    def get_meta_title(self):
-        return f"Record an invitation for {self.instance}"
-
-    def get_template_names(self):
-        return [self.template_name]
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", InviteForm())

@@ -1,22 +1,20 @@
-"""The public sign-up and feedback forms."""
+"""The public sign-up and feedback forms, rendered in NHS.UK markup (pages/forms.py)."""
 
 import re
 
 from django import forms
-from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from core.form_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
-from involvement.models import (
+from involvement.models.feedback import Feedback, FeedbackKind
+from involvement.models.members import ContactMethod, Member, ParticipationMethod
+from involvement.personal_fields import (
+    EQUALITY_FIELDS,
     EQUALITY_QUESTIONS,
-    ContactMethod,
-    Feedback,
-    FeedbackKind,
-    Member,
-    ParticipationMethod,
-    dedupe_key,
+    FEEDBACK_CONTACT_FIELDS,
+    SIGN_UP_FIELDS,
 )
 from involvement.spam import HONEYPOT_FIELD
+from pages.forms import NHSUKForm
 from pages.models import Audience, Topic
 
 PHONE_CHARACTERS = re.compile(r"^[0-9 +()\-]+$")
@@ -63,7 +61,22 @@ def phone_field(label="Phone number"):
         max_length=30,
         required=False,
         error_messages={"max_length": "Phone number must be 30 characters or fewer"},
-        widget=TelInput(attrs={"autocomplete": "tel"}),
+        widget=TelInput(attrs={"autocomplete": "tel", "class": "nhsuk-input--width-20"}),
+    )
+
+
+def optional_choices(label, queryset, help_text):
+    """Checkboxes for any of the rows of `queryset`, or none; anything not listed is refused."""
+    return BoundedModelMultipleChoiceField(
+        label=label,
+        queryset=queryset,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=help_text,
+        error_messages={
+            "invalid_choice": "Select from the list",
+            "invalid_pk_value": "Select from the list",
+        },
     )
 
 
@@ -76,16 +89,22 @@ def clean_phone_value(value):
     return value
 
 
-class HoneypotMixin(forms.Form):
-    """Adds the field only robots fill in; the page checks it before anything is stored."""
+class HoneypotForm(NHSUKForm):
+    """A public form with the field only robots fill in; the page checks it before anything is stored."""
 
-    website = forms.CharField(required=False, strip=False, max_length=200, label="Leave this field empty")
+    website = forms.CharField(
+        required=False,
+        strip=False,
+        max_length=200,
+        label="Leave this field empty",
+        template_name="forms/honeypot.html",
+    )
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
 
-class RegisterForm(HoneypotMixin, forms.Form):
+class RegisterForm(HoneypotForm):
     """The involvement register sign-up on RegisterPage (/get-involved/join/)."""
 
     name = text(
@@ -104,7 +123,7 @@ class RegisterForm(HoneypotMixin, forms.Form):
         max_length=10,
         required=False,
         error_messages={"max_length": "Postcode must be 10 characters or fewer"},
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "nhsuk-input--width-10"}),
     )
     preferred_contact = forms.ChoiceField(
         label="How would you prefer us to contact you?",
@@ -123,27 +142,15 @@ class RegisterForm(HoneypotMixin, forms.Form):
             "invalid_pk_value": "Select topics from the list",
         },
     )
-    audiences = BoundedModelMultipleChoiceField(
-        label="Do any of these describe you?",
-        queryset=Audience.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text="Optional. This helps us invite people whose voices we hear less often.",
-        error_messages={
-            "invalid_choice": "Select from the list",
-            "invalid_pk_value": "Select from the list",
-        },
+    audiences = optional_choices(
+        "Do any of these describe you?",
+        Audience.objects.all(),
+        "Optional. This helps us invite people whose voices we hear less often.",
     )
-    methods = BoundedModelMultipleChoiceField(
-        label="How would you like to take part?",
-        queryset=ParticipationMethod.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text="Select all that apply, or none if you do not mind.",
-        error_messages={
-            "invalid_choice": "Select from the list",
-            "invalid_pk_value": "Select from the list",
-        },
+    methods = optional_choices(
+        "How would you like to take part?",
+        ParticipationMethod.objects.all(),
+        "Select all that apply, or none if you do not mind.",
     )
     access_needs = text("Do you have any access needs?", 1000, textarea=True, name="Access needs")
     consent = forms.BooleanField(
@@ -153,20 +160,8 @@ class RegisterForm(HoneypotMixin, forms.Form):
     )
     privacy_revision = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
-    field_order = [
-        "name",
-        "email",
-        "phone",
-        "address",
-        "postcode",
-        "preferred_contact",
-        "topics",
-        "audiences",
-        "methods",
-        "access_needs",
-        *[name for name, _question, _choices in EQUALITY_QUESTIONS],
-        "consent",
-    ]
+    field_order = [*SIGN_UP_FIELDS, *EQUALITY_FIELDS, "consent"]
+    legends = {"consent": "Your consent"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,7 +185,7 @@ class RegisterForm(HoneypotMixin, forms.Form):
         topics.required = bool(topics.choices)
 
     def equality_fields(self):
-        return [self[name] for name, _question, _choices in EQUALITY_QUESTIONS]
+        return [self[name] for name in EQUALITY_FIELDS]
 
     def clean_phone(self):
         return clean_phone_value(self.cleaned_data.get("phone"))
@@ -239,62 +234,12 @@ class RegisterForm(HoneypotMixin, forms.Form):
 
     def save(self, *, consent_version, consent_revision_id):
         """Add the person to the register, or update their existing entry; returns the member."""
-        data = self.cleaned_data
-        key = dedupe_key(data["name"], data["email"], data["phone"], data["postcode"])
-        now = timezone.now()
-        details = {
-            field: data[field]
-            for field in [
-                "name",
-                "email",
-                "phone",
-                "address",
-                "postcode",
-                "preferred_contact",
-                "access_needs",
-            ]
-        }
-        equality = {name: data.get(name, "") for name, _question, _choices in EQUALITY_QUESTIONS}
-        consent = {
-            "consent_version": consent_version[:255],
-            "consent_revision_id": consent_revision_id,
-            "consented_at": now,
-        }
-        for _attempt in range(2):
-            try:
-                with transaction.atomic():
-                    member = (
-                        Member.objects.active().select_for_update().filter(dedupe_key=key).first()
-                        if key
-                        else None
-                    )
-                    if member is None:
-                        member = Member(joined_at=now)
-                        for field, value in details.items():
-                            setattr(member, field, value)
-                    else:
-                        # A second sign-up keeps what we knew and replaces what they told us again.
-                        for field, value in details.items():
-                            if value:
-                                setattr(member, field, value)
-                    for field, value in equality.items():
-                        if value or member.pk is None:
-                            setattr(member, field, value)
-                    for field, value in consent.items():
-                        setattr(member, field, value)
-                    member.last_activity_at = now
-                    member.save()
-                    member.topics.set(data.get("topics") or [])
-                    member.audiences.set(data.get("audiences") or [])
-                    member.methods.set(data.get("methods") or [])
-                    return member
-            except IntegrityError:
-                # The same person signed up twice at the same moment: the retry updates.
-                continue
-        raise IntegrityError("Could not add or update the register member.")
+        return Member.objects.sign_up(
+            self.cleaned_data, consent_version=consent_version, consent_revision_id=consent_revision_id
+        )
 
 
-class FeedbackForm(HoneypotMixin, forms.Form):
+class FeedbackForm(HoneypotForm):
     """The 'share your experience' form on FeedbackPage (/share-your-experience/)."""
 
     kind = forms.ChoiceField(
@@ -332,6 +277,8 @@ class FeedbackForm(HoneypotMixin, forms.Form):
     name = text("Your name (optional)", 150, name="Your name", autocomplete="name", spellcheck="false")
     email = email_field("Email address (optional)")
     phone = phone_field("Phone number (optional)")
+
+    legends = {"consent_to_contact": "Contact about your feedback"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -372,7 +319,5 @@ class FeedbackForm(HoneypotMixin, forms.Form):
             topic=data.get("topic"),
             experience=data["experience"],
             consent_to_contact=consent,
-            name=data.get("name", "") if consent else "",
-            email=data.get("email", "") if consent else "",
-            phone=data.get("phone", "") if consent else "",
+            **{field: data.get(field, "") if consent else "" for field in FEEDBACK_CONTACT_FIELDS},
         )

@@ -25,10 +25,23 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from involvement import erasure_ledger, search_terms
-from involvement.models import EQUALITY_QUESTIONS, Feedback, Member, identity
+from involvement.models import Feedback, Member, identity
+from involvement.personal_fields import (
+    DETAIL_FIELDS,
+    EQUALITY_QUESTIONS,
+    FEEDBACK_CONTACT_FIELDS,
+    IDENTITY_FIELDS,
+)
 
 # What an erased feedback item says instead of the person's words.
 ERASED_TEXT = "Removed at the request of the person who sent it."
+# What erasure writes over a feedback item, as described above.
+ERASED_FEEDBACK = {
+    **dict.fromkeys(FEEDBACK_CONTACT_FIELDS, ""),
+    "consent_to_contact": False,
+    "experience": ERASED_TEXT,
+    "staff_notes": "",
+}
 
 
 def normalise_email(email):
@@ -69,6 +82,11 @@ def _choice(instance, field):
     return {"value": value, "label": getattr(instance, f"get_{field}_display")()} if value else None
 
 
+def _answer(instance, field):
+    """What the person gave: a choice with its label, anything else as it is."""
+    return _choice(instance, field) if instance._meta.get_field(field).choices else getattr(instance, field)
+
+
 def member_record(member):
     """Everything held about one register member, in plain words."""
     history = ModelLogEntry.objects.filter(
@@ -76,13 +94,7 @@ def member_record(member):
     ).order_by("timestamp", "pk")
     return {
         "reference": str(member),
-        "name": member.name,
-        "email": member.email,
-        "phone": member.phone,
-        "address": member.address,
-        "postcode": member.postcode,
-        "preferred_contact": _choice(member, "preferred_contact"),
-        "access_needs": member.access_needs,
+        **{field: _answer(member, field) for field in DETAIL_FIELDS},
         "topics": [topic.name for topic in member.topics.all()],
         "describes_themselves_as": [audience.name for audience in member.audiences.all()],
         "ways_of_taking_part": [method.name for method in member.methods.all()],
@@ -120,9 +132,7 @@ def feedback_record(feedback):
         "service_area": feedback.topic.name if feedback.topic_id else "",
         "experience": feedback.experience,
         "may_be_contacted": feedback.consent_to_contact,
-        "name": feedback.name,
-        "email": feedback.email,
-        "phone": feedback.phone,
+        **{field: getattr(feedback, field) for field in FEEDBACK_CONTACT_FIELDS},
         "status": feedback.get_status_display(),
         "theme": feedback.theme.name if feedback.theme_id else "",
         "staff_notes": feedback.staff_notes,
@@ -165,14 +175,7 @@ def export(email, user=None):
 def erase_feedback(items, user=None, reason="request"):
     """Blank the contact details, the text and the staff notes of these feedback items."""
     items = list(items)
-    Feedback.objects.filter(pk__in=[f.pk for f in items]).update(
-        name="",
-        email="",
-        phone="",
-        consent_to_contact=False,
-        experience=ERASED_TEXT,
-        staff_notes="",
-    )
+    Feedback.objects.filter(pk__in=[f.pk for f in items]).update(**ERASED_FEEDBACK)
     for item in items:
         log(item, "involvement.erase", user=user, data={"reason": reason})
     return items
@@ -214,9 +217,7 @@ def reapply_erasures(since):
     with transaction.atomic():
         members = [
             pk
-            for pk, *details in Member.objects.active().values_list(
-                "pk", "name", "email", "phone", "postcode"
-            )
+            for pk, *details in Member.objects.active().values_list("pk", *IDENTITY_FIELDS)
             if listed(identity(*details))
         ]
         Member.objects.filter(pk__in=members).erase_personal_data(reason=reason, ledger=False)

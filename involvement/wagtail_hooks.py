@@ -18,7 +18,18 @@ from involvement.permissions import (
     MemberPermissionHelper,
     has_involvement_perm,
 )
+from involvement.personal_fields import INTEREST_FIELDS, SIGN_UP_FIELDS
 from pages.models import OpportunityPage
+
+# The register export's column for each sign-up field: a choice or a many-to-many by its names.
+EXPORT_COLUMNS = {
+    "preferred_contact": "contact_method",
+    "topics": "topic_list",
+    "audiences": "audience_list",
+    "methods": "method_list",
+}
+# When a member joined, was last active and what they agreed to: after what they told us.
+RECORD_FIELDS = ["joined_at", "last_activity_at", "consent_version", "consented_at"]
 
 
 class MemberButtonHelper(ButtonHelper):
@@ -26,25 +37,21 @@ class MemberButtonHelper(ButtonHelper):
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        user, pk = self.request.user, quote(obj.pk)
-        if self.permission_helper.user_can_invite(user, obj):
-            buttons.append(
-                {
-                    "url": self.url_helper.get_action_url("invite", pk),
-                    "label": "Invite",
-                    "classname": self.finalise_classname(["button-secondary", *(classnames_add or [])]),
-                    "title": f"Record that {obj} was invited to an opportunity",
-                }
-            )
-        if self.permission_helper.user_can_erase_obj(user, obj):
-            buttons.append(
-                {
-                    "url": self.url_helper.get_action_url("erase", pk),
-                    "label": "Erase personal data",
-                    "classname": self.finalise_classname(["no", *(classnames_add or [])]),
-                    "title": f"Erase the personal data of {obj}",
-                }
-            )
+        user, permissions = self.request.user, self.permission_helper
+
+        def button(action, label, classname, title):
+            return {
+                "url": self.url_helper.get_action_url(action, quote(obj.pk)),
+                "label": label,
+                "classname": self.finalise_classname([classname, *(classnames_add or [])]),
+                "title": title,
+            }
+
+        if permissions.user_can_invite(user, obj):
+            invited = f"Record that {obj} was invited to an opportunity"
+            buttons.append(button("invite", "Invite", "button-secondary", invited))
+        if permissions.user_can_erase_obj(user, obj):
+            buttons.append(button("erase", "Erase personal data", "no", f"Erase the personal data of {obj}"))
         return buttons
 
 
@@ -65,39 +72,9 @@ class MemberAdmin(ModelAdmin):
     list_display = ("display_name", "contact", "topic_list", "joined_at", "last_activity_at")
     list_filter = ("topics", "methods", "audiences")
     search_fields = ("name", "email")
-    list_export = (
-        "name",
-        "email",
-        "phone",
-        "address",
-        "postcode",
-        "contact_method",
-        "topic_list",
-        "audience_list",
-        "method_list",
-        "access_needs",
-        "joined_at",
-        "last_activity_at",
-        "consent_version",
-        "consented_at",
-    )
+    list_export = (*[EXPORT_COLUMNS.get(field, field) for field in SIGN_UP_FIELDS], *RECORD_FIELDS)
     export_filename = "involvement-register"
-    inspect_view_fields = [
-        "name",
-        "email",
-        "phone",
-        "address",
-        "postcode",
-        "preferred_contact",
-        "topics",
-        "audiences",
-        "methods",
-        "access_needs",
-        "joined_at",
-        "last_activity_at",
-        "consent_version",
-        "consented_at",
-    ]
+    inspect_view_fields = [*SIGN_UP_FIELDS, *RECORD_FIELDS]
     panels = [
         MultiFieldPanel(
             [
@@ -111,9 +88,7 @@ class MemberAdmin(ModelAdmin):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("methods", widget=forms.CheckboxSelectMultiple),
+                *[FieldPanel(field, widget=forms.CheckboxSelectMultiple) for field in INTEREST_FIELDS],
                 FieldPanel("access_needs"),
             ],
             heading="Interests and needs",

@@ -163,6 +163,8 @@ def search(request):
                 for value, label in [("", "All results"), *((v, lb) for v, lb, _m in SEARCH_TYPES)]
             ],
             filter_query=urlencode({"q": query, **({"type": kind} if kind else {})}),
+            # What the results are narrowed to, for their heading: "12 results for 'asthma' in Opportunities".
+            type_label=next((label for value, label, _model in SEARCH_TYPES if kind and value == kind), ""),
         )
         if not pages_here and site is not None:
             context["opportunity_index"] = OpportunityIndexPage.objects.live().public().in_site(site).first()

@@ -2,9 +2,6 @@
 
 from involvement.models.feedback import Feedback, FeedbackKind, FeedbackStatus, FeedbackTheme
 from involvement.models.members import (
-    EQUALITY_FIELDS,
-    EQUALITY_QUESTIONS,
-    PERSONAL_FIELDS,
     ContactMethod,
     Invitation,
     Member,
@@ -15,6 +12,7 @@ from involvement.models.members import (
     years_before,
 )
 from involvement.models.pages import FeedbackPage, RegisterPage
+from involvement.personal_fields import EQUALITY_FIELDS, EQUALITY_QUESTIONS, PERSONAL_FIELDS
 
 __all__ = [
     "EQUALITY_FIELDS",

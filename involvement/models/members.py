@@ -2,104 +2,34 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from involvement import erasure_ledger
 from involvement.identity import dedupe_key, identity, normalise_postcode
+from involvement.personal_fields import (
+    AGE_BANDS,
+    DETAIL_FIELDS,
+    EQUALITY_FIELDS,
+    ERASED_CONSENT,
+    ETHNIC_GROUPS,
+    GENDERS,
+    IDENTITY_FIELDS,
+    INTEREST_FIELDS,
+    PERSONAL_FIELDS,
+    RELIGIONS,
+    SEXUAL_ORIENTATIONS,
+    YES_NO,
+)
 
 
 class ContactMethod(models.TextChoices):
     EMAIL = "email", "Email"
     PHONE = "phone", "Phone"
     POST = "post", "Post"
-
-
-PREFER_NOT = ("prefer_not", "Prefer not to say")
-
-# Equality monitoring answers. Every question is optional and offers "Prefer not to say";
-# the groupings follow the short forms NHS bodies use, so a report can count them.
-AGE_BANDS = [
-    ("under_18", "Under 18"),
-    ("18_24", "18 to 24"),
-    ("25_34", "25 to 34"),
-    ("35_44", "35 to 44"),
-    ("45_54", "45 to 54"),
-    ("55_64", "55 to 64"),
-    ("65_74", "65 to 74"),
-    ("75_plus", "75 or over"),
-    PREFER_NOT,
-]
-GENDERS = [
-    ("woman", "Woman"),
-    ("man", "Man"),
-    ("non_binary", "Non-binary"),
-    ("self_describe", "In another way"),
-    PREFER_NOT,
-]
-ETHNIC_GROUPS = [
-    ("asian", "Asian or Asian British"),
-    ("black", "Black, Black British, Caribbean or African"),
-    ("mixed", "Mixed or multiple ethnic groups"),
-    ("white", "White"),
-    ("other", "Another ethnic group"),
-    PREFER_NOT,
-]
-YES_NO = [("yes", "Yes"), ("no", "No"), PREFER_NOT]
-SEXUAL_ORIENTATIONS = [
-    ("heterosexual", "Heterosexual or straight"),
-    ("gay_lesbian", "Gay or lesbian"),
-    ("bisexual", "Bisexual"),
-    ("other", "Another sexual orientation"),
-    PREFER_NOT,
-]
-RELIGIONS = [
-    ("none", "No religion"),
-    ("buddhist", "Buddhist"),
-    ("christian", "Christian"),
-    ("hindu", "Hindu"),
-    ("jewish", "Jewish"),
-    ("muslim", "Muslim"),
-    ("sikh", "Sikh"),
-    ("other", "Another religion or belief"),
-    PREFER_NOT,
-]
-
-# (field name, question, choices): the optional equality monitoring questions, in form order.
-EQUALITY_QUESTIONS = [
-    ("age_band", "What is your age?", AGE_BANDS),
-    ("gender", "How would you describe your gender?", GENDERS),
-    ("ethnicity", "What is your ethnic group?", ETHNIC_GROUPS),
-    (
-        "disability",
-        "Do you consider yourself to have a disability or a long-term health condition?",
-        YES_NO,
-    ),
-    ("sexual_orientation", "What is your sexual orientation?", SEXUAL_ORIENTATIONS),
-    ("religion", "What is your religion or belief?", RELIGIONS),
-    ("carer", "Do you look after, or give help or support to, someone because of their health?", YES_NO),
-]
-EQUALITY_FIELDS = [name for name, _question, _choices in EQUALITY_QUESTIONS]
-
-# Everything that identifies or describes a person. Erasure blanks all of these and keeps the
-# row, so counts by join date, topic, audience and method stay true.
-PERSONAL_FIELDS = [
-    "name",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "preferred_contact",
-    "access_needs",
-    *EQUALITY_FIELDS,
-    "dedupe_key",
-]
-
-
-# The consent record goes too: once the person's details are gone it describes nobody.
-ERASED_CONSENT = {"consent_version": "", "consent_revision_id": None, "consented_at": None}
 
 
 def years_before(moment, years):
@@ -159,12 +89,8 @@ class MemberQuerySet(models.QuerySet):
         Each is also written to the erasure ledger (involvement/erasure_ledger.py), unless `ledger`
         is False (when an erasure from the ledger is applied again after a restore).
         """
-        from wagtail.models import ModelLogEntry
-
         with transaction.atomic():
-            rows = list(
-                self.active().select_for_update().values_list("pk", "name", "email", "phone", "postcode")
-            )
+            rows = list(self.active().select_for_update().values_list("pk", *IDENTITY_FIELDS))
             members = [row[0] for row in rows]
             if not members:
                 return 0
@@ -184,6 +110,50 @@ class MemberQuerySet(models.QuerySet):
                 ).exclude(label=str(member)).update(label=str(member))
                 log(member, "involvement.erase", user=user, data={"reason": reason} if reason else {})
         return len(members)
+
+
+class MemberManager(models.Manager.from_queryset(MemberQuerySet)):
+    """Member.objects: the queryset's methods, and the register's sign-up rule."""
+
+    def sign_up(self, answers, *, consent_version, consent_revision_id):
+        """Add the person to the register, or update their existing entry; returns the member.
+
+        `answers` are the sign-up form's cleaned data. Someone already on the register (the same
+        dedupe key: involvement/identity.py) is updated, not added twice: what they tell us again
+        replaces what we knew, and what they leave out this time is kept.
+        """
+        key = dedupe_key(**{field: answers[field] for field in IDENTITY_FIELDS})
+        now = timezone.now()
+        details = {
+            **{field: answers[field] for field in DETAIL_FIELDS},
+            **{field: answers.get(field, "") for field in EQUALITY_FIELDS},
+        }
+        consent = {
+            "consent_version": consent_version[:255],
+            "consent_revision_id": consent_revision_id,
+            "consented_at": now,
+        }
+        for _attempt in range(2):
+            try:
+                with transaction.atomic():
+                    member = self.active().select_for_update().filter(dedupe_key=key).first() if key else None
+                    created = member is None
+                    if created:
+                        member = self.model(joined_at=now)
+                    for field, value in details.items():
+                        if value or created:
+                            setattr(member, field, value)
+                    for field, value in consent.items():
+                        setattr(member, field, value)
+                    member.last_activity_at = now
+                    member.save()
+                    for field in INTEREST_FIELDS:
+                        getattr(member, field).set(answers.get(field) or [])
+                    return member
+            except IntegrityError:
+                # The same person signed up twice at the same moment: the retry updates.
+                continue
+        raise IntegrityError("Could not add or update the register member.")
 
 
 class Member(models.Model):
@@ -254,7 +224,7 @@ class Member(models.Model):
     consented_at = models.DateTimeField(null=True, blank=True, editable=False)
     erased_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
 
-    objects = MemberQuerySet.as_manager()
+    objects = MemberManager()
 
     class Meta:
         ordering = ["-joined_at", "-pk"]
@@ -281,7 +251,7 @@ class Member(models.Model):
         return self.erased_at is not None
 
     def compute_dedupe_key(self):
-        return dedupe_key(self.name, self.email, self.phone, self.postcode)
+        return dedupe_key(**{field: getattr(self, field) for field in IDENTITY_FIELDS})
 
     def clean(self):
         super().clean()

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.memo import remember
+from involvement.forms import FeedbackForm, RegisterForm
 from involvement.spam import HONEYPOT_MESSAGE, RATE_LIMIT_MESSAGE, RateLimiter, honeypot_filled
 from pages.models.base import BasePage
 
@@ -167,8 +168,6 @@ class RegisterPage(PublicFormPage):
         return None, f"'{self.title}' page, no privacy notice linked (revision {self.live_revision_id})"
 
     def make_form(self, data=None, request=None):
-        from involvement.forms import RegisterForm
-
         revision_id, _description = self.consent_record(request)
         current = str(revision_id or "")
         if data is not None and data.get("privacy_revision", "") != current:
@@ -210,8 +209,6 @@ class FeedbackPage(PublicFormPage):
         verbose_name = "share your experience page"
 
     def make_form(self, data=None, request=None):
-        from involvement.forms import FeedbackForm
-
         return FeedbackForm(data)
 
     def save_form(self, form, request):

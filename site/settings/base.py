@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's own form and widget templates, for FORM_RENDERER below.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +105,10 @@ TEMPLATES = [
     },
 ]
 
+# Forms render with the templates above, so the public forms' NHS.UK field templates
+# (templates/forms/, pages/forms.py) are found beside Django's and Wagtail's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
 # SQLite: write-ahead logging lets pages be read while something is written; a write transaction
@@ -142,6 +148,10 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [BASE_DIR / "public_site" / "assets"]
 STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "static"))
 STATIC_URL = "/static/"
+# The NHS.UK frontend that wagtail-nhsuk-frontend ships, whose file names carry its version: the
+# stylesheet base.html links and the script public_site/assets/js/site.js imports (the `nhsuk_frontend`
+# template tag; a test checks both files are in the installed package and site.js names the same).
+NHSUK_FRONTEND_VERSION = "10.4.2"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
