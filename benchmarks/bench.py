@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 from benchmarks import harness
+from benchmarks.figures import write_figures
 from benchmarks.harness import ROOT, say
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
@@ -400,6 +401,7 @@ def main():
     results["total_seconds"] = round(time.monotonic() - started)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print_table(results)
+    say(f"Wrote {write_figures(results).relative_to(ROOT)}")
     say(f"Done in {results['total_seconds']} s.")
 
 

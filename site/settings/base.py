@@ -342,6 +342,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429  # "Too many requests", with the lockout page
 AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
 # The same address the public forms' rate limit uses (TRUSTED_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "core.addresses.client_ip"
