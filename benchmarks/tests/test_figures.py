@@ -24,7 +24,12 @@ def run():
                 "uncached": timing,
                 "cached": timing,
             },
-            {"name": "sitemap.xml", "queries": {"uncached": 4, "cached": 0}, "uncached": timing, "cached": timing},
+            {
+                "name": "sitemap.xml",
+                "queries": {"uncached": 4, "cached": 0},
+                "uncached": timing,
+                "cached": timing,
+            },
         ],
         "search": {"requests": 100, "p50_ms": 55, "p95_ms": 154},
         "targets": [{"target": "≤15 SQL queries", "measured": "14 at most", "met": True}],

@@ -2,7 +2,6 @@
 docs/configuration.md: nobody has to find a `getattr(settings, …, default)` to know it exists."""
 
 import ast
-import pathlib
 import re
 
 from django.conf import global_settings
