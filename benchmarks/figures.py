@@ -37,8 +37,8 @@ def markdown(results):
         f"{load[0]} at the start and {results['load_average_at_end'][0]} at the end. Do not edit: run "
         "the bench again. [performance.md](performance.md) says what each figure means.",
         "",
-        "| address | SQL queries (uncached / cached) | KB: uncompressed / sent | uncached: req/s, p50 / p99 ms "
-        "| cached: req/s, p50 / p99 ms |",
+        "| address | SQL queries (uncached / cached) | KB: uncompressed / sent "
+        "| uncached: req/s, p50 / p99 ms | cached: req/s, p50 / p99 ms |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     for page in results["pages"]:
