@@ -116,15 +116,23 @@ def test_the_tour_signs_off_a_category_c_consultation(chromium, demo_site):
     assert [row.stage_name for row in approvals.order_by("decided_at", "pk")] == [s for _u, s in STAGES]
     assert {row.revision_id for row in approvals} == {plan.live_revision_id}
 
-    public = chromium.new_context(base_url=demo_site).new_page()
+    public_context = chromium.new_context(base_url=demo_site)
+    public = public_context.new_page()
     response = public.goto(plan.url_path.replace("/home", "", 1))
     assert response.status == 200 and TITLE in public.content()
 
-    log = sign_in(chromium.new_context(base_url=demo_site), "lay")
+    log_context = chromium.new_context(base_url=demo_site)
+    log = sign_in(log_context, "lay")
     export = log.request.get("/admin/reports/sign-off-log/?export=csv")
     assert export.ok and "sign-off-log.csv" in export.headers["content-disposition"]
     rows = [row for row in csv.DictReader(io.StringIO(export.text())) if row["Plan"] == TITLE]
     assert sorted(row["Stage"] for row in rows if row["Decision"] == "Approved") == sorted(
         s for _u, s in STAGES
     )
+    public_context.close()
+    log_context.close()
+    # Leaving the editor sends Wagtail's "release my editing session" beacon: let the live server
+    # answer it now, not while the test's database is being emptied.
+    editor.goto("/admin/")
+    editor.wait_for_timeout(1500)
     editor_context.close()
