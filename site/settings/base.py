@@ -6,6 +6,7 @@ from pathlib import Path
 from core import roles
 
 from .environment import env
+from .media import media_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -152,11 +153,17 @@ STATIC_URL = "/static/"
 # stylesheet base.html links and the script public_site/assets/js/site.js imports (the `nhsuk_frontend`
 # template tag; a test checks both files are in the installed package and site.js names the same).
 NHSUK_FRONTEND_VERSION = "10.4.2"
-MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
-MEDIA_URL = "/media/"
-
+# Uploaded images and documents: on this machine or in object storage (site/settings/media.py).
+_media = media_settings(BASE_DIR)
+MEDIA_STORAGE = _media["MEDIA_STORAGE"]
+MEDIA_ROOT = _media["MEDIA_ROOT"]
+MEDIA_URL = _media["MEDIA_URL"]
+MEDIA_CACHE_SECONDS = _media["MEDIA_CACHE_SECONDS"]
+MEDIA_PUBLIC_ORIGIN = _media["MEDIA_PUBLIC_ORIGIN"]
+WAGTAILDOCS_SERVE_METHOD = _media["WAGTAILDOCS_SERVE_METHOD"]
+WAGTAILIMAGES_RENDITION_STORAGE = _media["WAGTAILIMAGES_RENDITION_STORAGE"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **_media["STORAGES"],
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -291,7 +298,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "font-src": ["'self'", "https://assets.nhs.uk"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MEDIA_PUBLIC_ORIGIN] if MEDIA_PUBLIC_ORIGIN else [])],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
