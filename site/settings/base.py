@@ -5,6 +5,7 @@ from pathlib import Path
 
 from core import roles
 
+from .caches import cache_settings
 from .environment import env
 from .media import media_settings
 
@@ -168,31 +169,14 @@ STORAGES = {
 }
 
 # Optional shared cache; without REDIS_URL each process keeps its own. Whole pages for anonymous
-# visitors go in their own alias, so they never evict rate-limit counters. Without Redis that alias
-# is a folder on disk, shared by every worker and by cron jobs on the machine, so publishing
-# (including publish_scheduled) reaches them all.
+# visitors go in their own alias, so they never evict rate-limit counters: with Redis in another
+# database of it (site/settings/caches.py), without it a folder on disk, shared by every worker and by
+# cron jobs on the machine, so publishing (including publish_scheduled) reaches them all.
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        },
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pages",
-        },
-    }
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env.str("PAGE_CACHE_DIR", default=str(BASE_DIR / ".page-cache")),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
-    }
+REDIS_PAGE_CACHE_URL = env.str("REDIS_PAGE_CACHE_URL", default="")
+CACHES = cache_settings(
+    REDIS_URL, REDIS_PAGE_CACHE_URL, env.str("PAGE_CACHE_DIR", default=str(BASE_DIR / ".page-cache"))
+)
 
 # Anonymous page cache (public_site/page_cache.py): how long a page is kept (0 turns it off; never
 # past midnight in London) and the max-age browsers and a CDN are told.
