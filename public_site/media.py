@@ -25,7 +25,8 @@ RENDITIONS_FOLDER = "images"
 def rendition_file(name):
     """The rendition's path on disk, or Http404 for anything else (other folders, `..`, not an image)."""
     try:
-        full = safe_join(settings.MEDIA_ROOT, RENDITIONS_FOLDER, name)
+        # Joined to the renditions folder itself, so `../original_images/…` is refused.
+        full = safe_join(os.path.join(settings.MEDIA_ROOT, RENDITIONS_FOLDER), name)
     except (SuspiciousFileOperation, ValueError) as error:
         raise Http404("No such image") from error
     content_type, _encoding = mimetypes.guess_type(full)

@@ -84,7 +84,7 @@ def main():
         "internal_anonymous": fetch(anonymous, internal.url),
         "internal_staff": fetch(staff, internal.url),
         "public_document": fetch(anonymous, public.url),
-        "escape": fetch(anonymous, f"{settings.MEDIA_URL}images/../{internal.file.name}"),
+        "escape": fetch(anonymous, f"{settings.MEDIA_URL}images/../{image.file.name}"),
     }
     json.dump(result, sys.stdout)
 

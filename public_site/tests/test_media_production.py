@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from public_site.tests.test_production_settings import ROOT
+from public_site.tests.test_production_settings import ROOT, run_with_production_settings
 
 
 def run_scenario(tmp_path, **env):
@@ -72,3 +72,20 @@ def test_nothing_but_renditions_is_served_under_media(served):
     for name in ("internal_media_path", "original", "escape"):
         assert served[name]["status"] == 404, name
         assert "internal plan" not in served[name]["body_start"]
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"MEDIA_STORAGE": "nfs"}, "MEDIA_STORAGE must be local or s3, not 'nfs'."),
+        ({"MEDIA_STORAGE": "s3"}, "Set MEDIA_PUBLIC_URL to the address image renditions are read from"),
+        (
+            {"MEDIA_STORAGE": "s3", "MEDIA_PUBLIC_URL": "https://cdn.example.org"},
+            "Set the MEDIA_PRIVATE_BUCKET environment variable.",
+        ),
+    ],
+)
+def test_a_wrong_media_setting_stops_the_site_saying_what_to_set(env, message):
+    result = run_with_production_settings("import django; django.setup()", SECRET_KEY="x", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
