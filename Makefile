@@ -7,18 +7,19 @@ PORT ?= 8000
 # Links in notification emails, and the address the demo prints, follow HOST and PORT.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test demo lint check bench loadtest clean backup restore
+.PHONY: run test demo lint check bench loadtest clean backup restore lock
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# The lock files (requirements*.txt, made by `make lock`) pin every package with its hashes.
 $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
 demo: $(VENV)/.runtime
@@ -56,6 +57,14 @@ backup: $(VENV)/.runtime
 restore: $(VENV)/.runtime
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=<backup folder>"; exit 2; }
 	$(PY) manage.py restore "$(FILE)"
+
+# Resolve requirements.in and requirements-dev.in (the packages chosen, each pinned) into the lock
+# files, with every dependency pinned and hashed. Run after changing a .in file; commit all four.
+LOCK := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.dev
+	$(LOCK) --output-file requirements.txt requirements.in
+	$(LOCK) --output-file requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static .test-media .page-cache

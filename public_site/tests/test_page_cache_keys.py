@@ -4,6 +4,7 @@ understood, so /get-involved/?topic=junk-1&year=xyz shares the entry of /get-inv
 import pytest
 from django.core.cache import caches
 
+from core.tests.cache_keys import stored_keys
 from pages.tests.factories import OpportunityPageFactory, StandardPageFactory, TopicFactory
 from public_site.page_cache import GENERATION_KEY
 
@@ -11,7 +12,7 @@ from public_site.page_cache import GENERATION_KEY
 def stored_pages():
     """The pages in the (locmem) page cache, without its generation counter."""
     cache = caches["pages"]
-    return {key for key in cache._cache if not key.endswith(GENERATION_KEY)}
+    return {key for key in stored_keys(cache) if not key.endswith(GENERATION_KEY)}
 
 
 @pytest.fixture

@@ -5,7 +5,9 @@ from pathlib import Path
 
 from core import roles
 
+from .caches import cache_settings
 from .environment import env
+from .media import media_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -152,40 +154,29 @@ STATIC_URL = "/static/"
 # stylesheet base.html links and the script public_site/assets/js/site.js imports (the `nhsuk_frontend`
 # template tag; a test checks both files are in the installed package and site.js names the same).
 NHSUK_FRONTEND_VERSION = "10.4.2"
-MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
-MEDIA_URL = "/media/"
-
+# Uploaded images and documents: on this machine or in object storage (site/settings/media.py).
+_media = media_settings(BASE_DIR)
+MEDIA_STORAGE = _media["MEDIA_STORAGE"]
+MEDIA_ROOT = _media["MEDIA_ROOT"]
+MEDIA_URL = _media["MEDIA_URL"]
+MEDIA_CACHE_SECONDS = _media["MEDIA_CACHE_SECONDS"]
+MEDIA_PUBLIC_ORIGIN = _media["MEDIA_PUBLIC_ORIGIN"]
+WAGTAILDOCS_SERVE_METHOD = _media["WAGTAILDOCS_SERVE_METHOD"]
+WAGTAILIMAGES_RENDITION_STORAGE = _media["WAGTAILIMAGES_RENDITION_STORAGE"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **_media["STORAGES"],
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 # Optional shared cache; without REDIS_URL each process keeps its own. Whole pages for anonymous
-# visitors go in their own alias, so they never evict rate-limit counters. Without Redis that alias
-# is a folder on disk, shared by every worker and by cron jobs on the machine, so publishing
-# (including publish_scheduled) reaches them all.
+# visitors go in their own alias, so they never evict rate-limit counters: with Redis in another
+# database of it (site/settings/caches.py), without it a folder on disk, shared by every worker and by
+# cron jobs on the machine, so publishing (including publish_scheduled) reaches them all.
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        },
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pages",
-        },
-    }
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env.str("PAGE_CACHE_DIR", default=str(BASE_DIR / ".page-cache")),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
-    }
+REDIS_PAGE_CACHE_URL = env.str("REDIS_PAGE_CACHE_URL", default="")
+CACHES = cache_settings(
+    REDIS_URL, REDIS_PAGE_CACHE_URL, env.str("PAGE_CACHE_DIR", default=str(BASE_DIR / ".page-cache"))
+)
 
 # Anonymous page cache (public_site/page_cache.py): how long a page is kept (0 turns it off; never
 # past midnight in London) and the max-age browsers and a CDN are told.
@@ -291,7 +282,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "font-src": ["'self'", "https://assets.nhs.uk"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MEDIA_PUBLIC_ORIGIN] if MEDIA_PUBLIC_ORIGIN else [])],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],

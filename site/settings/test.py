@@ -8,10 +8,15 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
-}
+# In memory, unless REDIS_URL is set: then Redis, as in production (the second run in .ci/run). Every
+# test empties both databases (conftest.py), so point REDIS_URL at a database nothing else uses.
+if REDIS_URL:  # noqa: F405
+    CACHES = cache_settings(REDIS_URL, REDIS_PAGE_CACHE_URL)  # noqa: F405
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
 WAGTAILFRONTENDCACHE = {}
 PAGE_CACHE_SECONDS = 600  # on, whatever the environment says: the suite runs with the page cache
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
