@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "pages",
     "workflows",
     "involvement",
+    "alerts",
     "reporting",
     "public_site",
     "operations",
