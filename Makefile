@@ -25,7 +25,10 @@ demo: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 
+# The site and its background worker (docs/messaging.md), as one command: Ctrl-C stops both.
 run: demo
+	@trap 'kill 0' INT TERM EXIT; \
+	$(PY) manage.py db_worker & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev
