@@ -10,8 +10,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from core.tests.test_layers import ROOT
 from messaging.tests.smtp import SMTPServer
 
@@ -40,14 +38,14 @@ def prepare(env, recipients):
     # The outbox's and the task queue's tables are all the worker touches.
     manage(env, "migrate", "messaging", "-v0")
     manage(env, "migrate", "django_tasks_database", "-v0")
-    manage(
-        env,
-        "shell",
-        "-c",
+    script = (
         "from messaging import outbox\n"
-        f"outbox.send_many([outbox.Recipient(to=f'person{{i}}@example.com', dedupe_key=f'w:{{i}}') for i in range({recipients})],"
-        " template='messaging/email/message', context={'subject': 'News', 'body': 'Hello'}, purpose='digest')",
+        f"people = [outbox.Recipient(to=f'person{{i}}@example.com', dedupe_key=f'w:{{i}}')"
+        f" for i in range({recipients})]\n"
+        "outbox.send_many(people, template='messaging/email/message',"
+        " context={'subject': 'News', 'body': 'Hello'}, purpose='digest')"
     )
+    manage(env, "shell", "-c", script)
 
 
 def start_worker(env, log):
@@ -94,7 +92,7 @@ def test_a_worker_killed_in_the_middle_of_a_batch_loses_nothing_and_sends_nothin
             return "451 Gone"
         return None
 
-    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed below
+    log = open(tmp_path / "worker.log", "w")
     with SMTPServer(answers=answers) as server:
         env = environment(tmp_path, server.port)
         prepare(env, RECIPIENTS)
@@ -120,7 +118,7 @@ def test_a_worker_killed_in_the_middle_of_a_batch_loses_nothing_and_sends_nothin
 
 
 def test_a_refusal_is_retried_by_the_worker_after_its_backoff(tmp_path):
-    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed below
+    log = open(tmp_path / "worker.log", "w")
     with SMTPServer(answers=lambda n: "421 Busy, try later" if n == 1 else None) as server:
         env = environment(tmp_path, server.port)
         prepare(env, 1)
