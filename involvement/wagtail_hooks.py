@@ -288,6 +288,14 @@ def register_involvement_log_actions(actions):
     actions.register_action(
         "involvement.matches", "View matching register members", "Matching register members viewed"
     )
+    actions.register_action("involvement.confirm", "Confirm sign-up", "Sign-up confirmed from its address")
+    actions.register_action(
+        "involvement.confirm_change", "Confirm change", "Change confirmed from the member's address"
+    )
+    actions.register_action("involvement.pause", "Pause membership", "Membership paused by the member")
+    actions.register_action("involvement.resume", "Resume membership", "Membership resumed by the member")
+    actions.register_action("involvement.self_update", "Update own details", "Details updated by the member")
+    actions.register_action("involvement.self_export", "Download own data", "Data downloaded by the member")
     actions.register_action(
         "involvement.subject_access",
         "Subject access export",
