@@ -36,6 +36,15 @@ def manage_token(member):
     return links.make_token(MANAGE, manage_subject(member), max_age=MANAGE_DAYS * DAY)
 
 
+PAUSE = "involvement-pause"
+PAUSE_DAYS = 180
+
+
+def pause_token(member):
+    """The one-click 'stop sending me invitations' of a bulk message (RFC 8058): it pauses."""
+    return links.make_token(PAUSE, manage_subject(member), max_age=PAUSE_DAYS * DAY)
+
+
 def read(token, purpose, *, consume=False):
     """The subject of a token, or raises one of LINK_PROBLEMS."""
     subject = links.read_token(token, purpose, consume=consume)

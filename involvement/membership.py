@@ -29,8 +29,12 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.log_actions import log
 
 from involvement import member_links, notices
+from involvement.erasure_ledger import LedgerError
 from involvement.member_links import LinkError, LinkInvalid, link_problem
 from involvement.membership_forms import ManageForm, ManageLinkForm
+from involvement.models.members import Member
+from involvement.models.pending import PendingChange
+from involvement.personal_data import member_record
 from involvement.spam import HONEYPOT_MESSAGE, RATE_LIMIT_MESSAGE, RateLimiter, honeypot_filled
 
 MANAGE_NEXT_STEPS = "You can ask for a new link to manage your membership."
@@ -87,7 +91,6 @@ class MembershipRoutesMixin:
     @method_decorator(sensitive_variables())
     def confirm_view(self, request):
         token = token_from(request)
-        from involvement.models import Member
 
         def confirm(member):
             return member.confirm()
@@ -105,7 +108,6 @@ class MembershipRoutesMixin:
     @method_decorator(sensitive_variables())
     def confirm_change_view(self, request):
         token = token_from(request)
-        from involvement.models import PendingChange
 
         def find(pk):
             return PendingChange.objects.filter(pk=pk, member__erased_at__isnull=True).first()
@@ -121,7 +123,6 @@ class MembershipRoutesMixin:
     @method_decorator(sensitive_variables())
     def manage_link_view(self, request):
         """The same page, the same work and the same status whether or not the address is known."""
-        from involvement.models import Member
 
         form = ManageLinkForm(request.POST if request.method == "POST" else None)
         if request.method == "POST":
@@ -143,7 +144,6 @@ class MembershipRoutesMixin:
 
     def member_for(self, token):
         """The member a manage link is for; raises LinkError. Erased, or a changed address, is invalid."""
-        from involvement.models import Member
 
         subject = member_links.read(token, member_links.MANAGE)
         member = Member.objects.active().filter(pk=member_links.pk_from(subject, "member")).first()
@@ -193,7 +193,6 @@ class MembershipRoutesMixin:
     @method_decorator(sensitive_variables())
     def manage_download_view(self, request):
         token = token_from(request)
-        from involvement.personal_data import member_record
 
         try:
             member = self.member_for(token)
@@ -211,7 +210,6 @@ class MembershipRoutesMixin:
     @method_decorator(sensitive_variables())
     def manage_leave_view(self, request):
         token = token_from(request)
-        from involvement.erasure_ledger import LedgerError
 
         try:
             member = self.member_for(token)

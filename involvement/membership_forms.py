@@ -3,6 +3,7 @@
 from django import forms
 
 from involvement.forms import HoneypotForm, RegisterForm, email_field
+from involvement.models.members import Member
 from involvement.personal_fields import DETAIL_FIELDS, EQUALITY_FIELDS, INTEREST_FIELDS
 
 
@@ -36,7 +37,6 @@ class ManageForm(RegisterForm):
     def save(self):
         """Update the member; False (with the reason on the form) if the new details name
         someone else already on the register."""
-        from involvement.models import Member
 
         member = self.member
         for field in DETAIL_FIELDS:

@@ -7,9 +7,9 @@ address gets an email; one with only a phone number a text message; one with nei
 is confirmed by the Engagement team, who write to them.
 """
 
-from involvement import member_links
 from urllib.parse import urlencode
 
+from involvement import member_links
 from messaging import outbox
 from messaging.models import Channel
 

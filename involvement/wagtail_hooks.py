@@ -9,7 +9,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from involvement import admin_views
+from involvement import admin_views, invitation_views
 from involvement.models import Feedback, FeedbackTheme, Invitation, Member
 from involvement.permissions import (
     EngagementTeamPermissionHelper,
@@ -247,7 +247,22 @@ def register_matches_url():
             "involvement/opportunity/<int:page_id>/matches/",
             admin_views.opportunity_matches,
             name="involvement_opportunity_matches",
-        )
+        ),
+        path(
+            "involvement/opportunity/<int:page_id>/invite/",
+            invitation_views.compose_invitation,
+            name="involvement_compose_invitation",
+        ),
+        path(
+            "involvement/opportunity/<int:page_id>/letters/",
+            invitation_views.letter_list,
+            name="involvement_letter_list",
+        ),
+        path(
+            "involvement/opportunity/<int:page_id>/calls/",
+            invitation_views.call_list,
+            name="involvement_call_list",
+        ),
     ]
 
 

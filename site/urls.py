@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include(public_site_urls)),
     path("", include("reporting.urls")),
+    path("", include("involvement.urls")),
     path("alerts/", include("alerts.urls")),
 ]
 

@@ -76,7 +76,7 @@ class PendingChange(models.Model):
         The answers may name the address of another member by now (a second sign-up changed
         it meanwhile); the change is then dropped rather than merging two people.
         """
-        from involvement.models.members import Member
+        Member = self._meta.get_field("member").related_model
 
         with transaction.atomic():
             member = Member.objects.active().select_for_update().filter(pk=self.member_id).first()

@@ -297,6 +297,7 @@ NOTIFY_LETTER_TEMPLATE_ID = env.str("NOTIFY_LETTER_TEMPLATE_ID", default="")
 # proxies trusted to report the client's address, and years of inactivity before erasure.
 INVOLVEMENT_RATE_LIMIT = env.int("INVOLVEMENT_RATE_LIMIT", default=5)
 INVOLVEMENT_RETENTION_YEARS = env.int("INVOLVEMENT_RETENTION_YEARS", default=3)
+INVOLVEMENT_INVITATIONS_PER_QUARTER = env.int("INVOLVEMENT_INVITATIONS_PER_QUARTER", default=3)
 # The group whose members see and manage the register and feedback.
 INVOLVEMENT_STAFF_GROUP = roles.ENGAGEMENT_TEAM
 
