@@ -62,3 +62,8 @@ def erase(email, user=None):
         Subscription.objects.filter(pk__in=[s.pk for s in subscriptions]).delete()
         outbox.forget(address=email)
     return [str(s) for s in subscriptions]
+
+
+def holds(email):
+    """Whether anything is held about `email` here (the erase command's "nothing to erase")."""
+    return bool((email or "").strip()) and Subscription.objects.for_email(email).exists()
