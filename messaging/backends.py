@@ -2,17 +2,21 @@
 the sign-off reminders, the password reset. Each message becomes one outbox row per recipient, so
 it is sent by the worker, retried, and shown in the staff view like every other.
 
-The real transport is MESSAGING_TRANSPORT_BACKEND (messaging/transports.py). A caller that wants a
-purpose other than "system" on its rows sets the header X-Messaging-Purpose (it is not sent).
+The real transport is MESSAGING_TRANSPORT_BACKEND (messaging/transports.py). Two headers, never
+sent, let a caller that cannot import messaging say more: X-Messaging-Purpose (the row's purpose;
+otherwise "signoff" for Wagtail's admin notifications, which carry Auto-Submitted, and "system" for
+the rest) and X-Messaging-Dedupe-Key (one message per recipient for that key, ever).
 """
 
 from django.core.mail.backends.base import BaseEmailBackend
 
+from .addresses import address_hash
 from .models import Message
 from .outbox import store
 from .transports import recipients_of
 
 PURPOSE_HEADER = "X-Messaging-Purpose"
+DEDUPE_HEADER = "X-Messaging-Dedupe-Key"
 
 
 class OutboxEmailBackend(BaseEmailBackend):
@@ -22,8 +26,12 @@ class OutboxEmailBackend(BaseEmailBackend):
             if email.attachments:
                 raise ValueError("The outbox does not send attachments.")
             headers = {str(k): str(v) for k, v in (email.extra_headers or {}).items()}
-            purpose = headers.pop(PURPOSE_HEADER, "system")
+            default_purpose = "signoff" if "Auto-Submitted" in headers else "system"
+            purpose = headers.pop(PURPOSE_HEADER, default_purpose)
+            dedupe = headers.pop(DEDUPE_HEADER, "")
             headers.pop("Message-ID", None)  # the outbox gives each row its own
+            if email.reply_to:
+                headers["Reply-To"] = ", ".join(email.reply_to)
             html = next(
                 (
                     content
@@ -44,6 +52,7 @@ class OutboxEmailBackend(BaseEmailBackend):
                         html=str(html or ""),
                         headers=headers,
                         purpose=purpose,
+                        dedupe_key=f"{dedupe}:{address_hash(address)}"[:255] if dedupe else None,
                     )
                 )
         try:

@@ -128,3 +128,34 @@ def test_forget_blanks_the_person_and_keeps_the_count():
         "",
     )
     assert message.status == Status.SENT and message.purpose == "confirm"
+
+
+def test_send_mail_becomes_one_outbox_row_per_recipient():
+    from django.core.mail import EmailMultiAlternatives, send_mail
+
+    email = EmailMultiAlternatives(
+        "Plan approved",
+        "Text",
+        None,
+        ["a@example.com"],
+        cc=["b@example.com"],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    email.attach_alternative("<p>Html</p>", "text/html")
+    assert email.send() == 1
+    send_mail("Reset", "Body", None, ["c@example.com"])
+    rows = {m.to: m for m in Message.objects.all()}
+    assert set(rows) == {"a@example.com", "b@example.com", "c@example.com"}
+    assert rows["a@example.com"].purpose == "signoff" and rows["c@example.com"].purpose == "system"
+    assert rows["b@example.com"].html == "<p>Html</p>" and all(m.status == Status.SENT for m in rows.values())
+    assert sorted(m.to[0] for m in mail.outbox) == ["a@example.com", "b@example.com", "c@example.com"]
+
+
+def test_a_dedupe_header_sends_once_per_recipient():
+    from django.core.mail import EmailMessage
+
+    for _ in range(2):
+        EmailMessage(
+            "Once", "Body", None, ["a@example.com"], headers={"X-Messaging-Dedupe-Key": "once:1"}
+        ).send()
+    assert len(mail.outbox) == 1 and "X-Messaging-Dedupe-Key" not in mail.outbox[0].extra_headers
