@@ -92,6 +92,8 @@ ALLOWED = {
     "read and triage feedback": {ENGAGEMENT, SUPERUSER},
     "write and send an invitation to an opportunity's matching members": {ENGAGEMENT, SUPERUSER},
     "see an opportunity's letter and call lists": {ENGAGEMENT, SUPERUSER},
+    "see the outbox and the messages in it": {ENGAGEMENT, SUPERUSER},
+    "send a failed message again": {ENGAGEMENT, SUPERUSER},
     # Reports.
     "view and export the sign-off log": APPROVERS | {SUPERUSER},
     "view the Feedback overdue report": PAGE_WRITERS | {SUPERUSER},
@@ -614,6 +616,41 @@ def letter_and_call_lists(client, world, role, allowed):
     else:
         for response in responses:
             assert_refused(response, role)
+
+
+def outbox_message(status="sent"):
+    from messaging import outbox
+    from messaging.models import Message
+
+    message = outbox.send(
+        to="alex.q@example.com",
+        template="messaging/email/message",
+        context={"subject": f"About the {MARKER} survey", "body": "Hello"},
+        purpose="invitation",
+    )
+    Message.objects.filter(pk=message.pk).update(status=status)
+    return message
+
+
+@action("see the outbox and the messages in it")
+def view_outbox(client, world, role, allowed):
+    message = outbox_message()
+    responses = [client.get("/admin/outbox/"), client.get(f"/admin/outbox/{message.pk}/")]
+    assert_shown_or_refused(responses, role, allowed)
+    logged = ModelLogEntry.objects.filter(action__in=["messaging.list", "messaging.view"]).count()
+    assert logged == (2 if allowed else 0)
+
+
+@action("send a failed message again")
+def retry_outbox_message(client, world, role, allowed):
+    message = outbox_message(status="failed")
+    response = client.post(f"/admin/outbox/{message.pk}/retry/")
+    message.refresh_from_db()
+    if allowed:
+        assert response.status_code == 302 and message.status == "sent"
+    else:
+        assert_refused(response, role)
+        assert message.status == "failed"
 
 
 @action("open a register member's or a feedback item's audit history")
