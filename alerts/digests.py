@@ -2,15 +2,17 @@
 last digest (or since they confirmed, for their first).
 
 The pages are read once per run: every opportunity and outcome first published since the oldest
-subscriber's last digest, with their topics and audiences. Subscribers are then read in batches;
-each batch costs the same number of queries whatever its size (the subscribers, their topics,
-their audiences, then the outbox's batch and one update), and the matching is done in Python.
+subscriber's last digest, with their topics and audiences. Subscribers are then read in batches of
+MESSAGING_CHUNK_SIZE, one outbox chunk each; each batch costs the same number of queries whatever
+its size (the subscribers, their topics, their audiences, then the outbox's batch and one
+update), and the matching is done in Python.
 
 A digest's dedupe key names the subscription and the ISO week, so a second run in the same week,
 or a run restarted after a crash, sends nobody a second digest. A subscriber with nothing new gets
 no message, and their next digest still starts from their last one.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.functions import Coalesce
@@ -21,8 +23,6 @@ from alerts.content import item
 from alerts.models import Frequency, Subscription
 from messaging.outbox import Recipient, send_many
 from pages.models import OpportunityPage, YouSaidWeDidPage
-
-BATCH_SIZE = 500
 
 
 def week_of(moment):
@@ -95,9 +95,11 @@ def send_batch(subscriptions, pages, now):
     return len(sent)
 
 
-def send_digests(now=None, batch_size=BATCH_SIZE):
+def send_digests(now=None, batch_size=None):
     """Queue this week's digests; returns (subscribers with a digest, subscribers looked at)."""
     now = now or timezone.now()
+    # One batch is one chunk of the outbox (MESSAGING_CHUNK_SIZE): one insert and one task each.
+    batch_size = batch_size or settings.MESSAGING_CHUNK_SIZE
     subscribers = due().order_by("pk")
     earliest = subscribers.aggregate(since=Min(Coalesce("last_digest_at", "confirmed_at")))["since"]
     if earliest is None:

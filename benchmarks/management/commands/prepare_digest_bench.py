@@ -11,6 +11,7 @@ import datetime
 import json
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -88,11 +89,12 @@ class Command(BaseCommand):
         started = time.perf_counter()
         sent, seen = digests.send_digests(now=now)
         seconds = time.perf_counter() - started
-        full = [b for b in batches[1:] if b["subscribers"] == digests.BATCH_SIZE]
+        full = [b for b in batches[1:] if b["subscribers"] == settings.MESSAGING_CHUNK_SIZE]
         self.stdout.write(
             json.dumps(
                 {
                     "queued": Message.objects.filter(purpose="digest", status="queued").count(),
+                    "queued_all": Message.objects.filter(status="queued").count(),
                     "sent_by_this_process": Message.objects.filter(purpose="digest", status="sent").count(),
                     "items_per_digest": len(fresh[:NEW_PAGES]),
                     "subscribers": seen,
