@@ -27,8 +27,8 @@ demo: $(VENV)/.runtime
 
 # The site and its background worker (docs/messaging.md), as one command: Ctrl-C stops both.
 run: demo
-	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py db_worker & \
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev
