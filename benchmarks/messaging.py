@@ -91,8 +91,8 @@ def run_digest(env):
         )
     finally:
         controller.stop()
-    report(figures)
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
+    report(figures)
     return figures
 
 
@@ -109,7 +109,9 @@ def report(figures):
         f"({figures['worker_seconds']} s), "
         f"{figures['messages_per_second_once_started']} messages/s once sending."
     )
-    say()
+    say(
+        f"  Sent before the worker ran, by the process that queued them: {figures['received_before_worker']}."
+    )
     say(
         f"  SQL statements per batch: {small['statements']} for {small['subscribers']} subscribers, "
         f"{', '.join(map(str, large_statements))} for each of {len(large)} batches of "
