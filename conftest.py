@@ -23,6 +23,14 @@ def empty_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def mail_through_the_outbox(settings):
+    """Django's test setup swaps EMAIL_BACKEND for its in-memory backend; put the outbox back, so
+    every send_mail in a test is stored and delivered as in production (at once, by the immediate
+    task backend, into django.core.mail.outbox: settings/test.py)."""
+    settings.EMAIL_BACKEND = "messaging.backends.OutboxEmailBackend"
+
+
 @pytest.fixture
 def page_cache_off(settings):
     """For tests that count what rendering a page costs: every request renders it."""

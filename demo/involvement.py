@@ -73,6 +73,7 @@ def ensure_members(register, stdout=None, now=None):
     else:
         revision_id, consent_version = None, "Demo data"
     added = 0
+    pending = set(read_toml(FILE).get("pending", []))
     for row in read_csv("register_members.csv"):
         check_keys(row, MEMBER_COLUMNS, "register_members.csv")
         name, email, phone, postcode = row["name"], row["email"], row["phone"], row["postcode"]
@@ -93,6 +94,7 @@ def ensure_members(register, stdout=None, now=None):
             consent_version=consent_version,
             consent_revision_id=revision_id,
             consented_at=_at(row["joined"], now),
+            confirmed_at=None if name in pending else _at(row["joined"], now),
             **equality,
         )
         member.save()

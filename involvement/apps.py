@@ -6,3 +6,9 @@ class InvolvementConfig(AppConfig):
 
     name = "involvement"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from involvement.outcome_audience import invited_members
+        from messaging import outcomes
+
+        outcomes.register_audience("invited members", invited_members)

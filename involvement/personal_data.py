@@ -17,6 +17,7 @@ exported and deleted too (involvement/search_terms.py).
 
 import datetime
 
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +26,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from involvement import erasure_ledger, search_terms
-from involvement.models import Feedback, Member, identity
+from involvement.models.feedback import Feedback
+from involvement.models.members import Member, identity
 from involvement.personal_fields import (
     DETAIL_FIELDS,
     EQUALITY_QUESTIONS,
@@ -108,6 +110,12 @@ def member_record(member):
             "agreed_at": _when(member.consented_at),
         },
         "joined_at": _when(member.joined_at),
+        "confirmed_at": _when(member.confirmed_at),
+        "paused_at": _when(member.paused_at),
+        "unconfirmed_changes": [
+            {"answers": change.answers, "asked_at": _when(change.created_at)}
+            for change in member.pending_changes.all()
+        ],
         "last_activity_at": _when(member.last_activity_at),
         "erased_at": _when(member.erased_at),
         "invitations": [
@@ -115,6 +123,8 @@ def member_record(member):
                 "opportunity": invitation.opportunity.title,
                 "opportunity_id": invitation.opportunity_id,
                 "invited_at": _when(invitation.invited_at),
+                "sent_by": invitation.get_channel_display(),
+                "invitation": invitation.text,
             }
             for invitation in member.invitations.select_related("opportunity").order_by("invited_at", "pk")
         ],
@@ -153,6 +163,12 @@ def user_record(user):
     }
 
 
+def other_holders():
+    """Apps beside the register that hold personal data by email address: each whose AppConfig has
+    a `personal_data` module with KEY, export(email, user) and erase(email, user) (alerts/)."""
+    return [c.personal_data for c in django_apps.get_app_configs() if getattr(c, "personal_data", None)]
+
+
 def export(email, user=None):
     """A JSON-ready dict of everything held about `email`; logs the export against each record."""
     members = list(members_for(email).prefetch_related("topics", "audiences", "methods").order_by("pk"))
@@ -167,6 +183,8 @@ def export(email, user=None):
         "user_accounts": [user_record(account) for account in users],
         "searches": [search_terms.search_record(query) for query in searches],
     }
+    for holder in other_holders():
+        data[holder.KEY] = holder.export(email, user=user)
     for instance in [*members, *feedback]:
         log(instance, "involvement.subject_access", user=user)
     return data
@@ -195,10 +213,12 @@ def erase(email, user=None):
             erasure_ledger.record([identity(email=email)])
         erase_feedback(feedback, user=user)
         searches = search_terms.delete_searches(searches)
+        others = {holder.KEY: holder.erase(email, user=user) for holder in other_holders()}
     return {
         "register_members": [str(member) for member in members],
         "feedback": [str(item) for item in feedback],
         "searches": searches,
+        **others,
     }
 
 

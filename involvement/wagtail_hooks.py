@@ -9,7 +9,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from involvement import admin_views
+from involvement import admin_views, invitation_views
 from involvement.models import Feedback, FeedbackTheme, Invitation, Member
 from involvement.permissions import (
     EngagementTeamPermissionHelper,
@@ -247,7 +247,22 @@ def register_matches_url():
             "involvement/opportunity/<int:page_id>/matches/",
             admin_views.opportunity_matches,
             name="involvement_opportunity_matches",
-        )
+        ),
+        path(
+            "involvement/opportunity/<int:page_id>/invite/",
+            invitation_views.compose_invitation,
+            name="involvement_compose_invitation",
+        ),
+        path(
+            "involvement/opportunity/<int:page_id>/letters/",
+            invitation_views.letter_list,
+            name="involvement_letter_list",
+        ),
+        path(
+            "involvement/opportunity/<int:page_id>/calls/",
+            invitation_views.call_list,
+            name="involvement_call_list",
+        ),
     ]
 
 
@@ -288,6 +303,14 @@ def register_involvement_log_actions(actions):
     actions.register_action(
         "involvement.matches", "View matching register members", "Matching register members viewed"
     )
+    actions.register_action("involvement.confirm", "Confirm sign-up", "Sign-up confirmed from its address")
+    actions.register_action(
+        "involvement.confirm_change", "Confirm change", "Change confirmed from the member's address"
+    )
+    actions.register_action("involvement.pause", "Pause membership", "Membership paused by the member")
+    actions.register_action("involvement.resume", "Resume membership", "Membership resumed by the member")
+    actions.register_action("involvement.self_update", "Update own details", "Details updated by the member")
+    actions.register_action("involvement.self_export", "Download own data", "Data downloaded by the member")
     actions.register_action(
         "involvement.subject_access",
         "Subject access export",

@@ -32,7 +32,8 @@ def check_trusted_proxies(app_configs=None, **kwargs):
 
 @checks.register(checks.Tags.security, deploy=True)
 def check_mail_encryption(app_configs=None, **kwargs):
-    if settings.EMAIL_BACKEND != SMTP_BACKEND:
+    # The outbox's worker sends through MESSAGING_TRANSPORT_BACKEND (messaging/transports.py).
+    if settings.MESSAGING_TRANSPORT_BACKEND != SMTP_BACKEND:
         return []
     host = (settings.EMAIL_HOST or "").strip().lower()
     port = int(settings.EMAIL_PORT or 25)

@@ -4,8 +4,8 @@ account, and it cannot be used to flood anyone's inbox.
 Django's form renders and sends an email only for an existing account, which makes the answer
 slower for those addresses and tells an attacker who has an account. This one does the same work
 for every address: it finds the accounts, then renders the email for each, or for a stand-in when
-there is none, and hands real emails to the "email" task queue (core/mail.py), which sends them
-in the background, so the mail server's speed never shows in the answer.
+there is none, and hands real emails to the outbox (messaging/, through EMAIL_BACKEND), whose
+worker sends them in the background, so the mail server's speed never shows in the answer.
 
 At most PASSWORD_RESET_LIMIT_PER_ADDRESS requests an hour are acted on from one address (the one
 the sign-in lockout uses) and PASSWORD_RESET_LIMIT_PER_ACCOUNT for one email address. Beyond that
@@ -14,11 +14,11 @@ the page answers exactly as before and nothing is sent, so the limits reveal not
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
 from django.template import loader
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from core.addresses import client_ip
-from core.mail import send_email
 from core.ratelimit import RateLimit
 
 HOUR = 60 * 60
@@ -68,4 +68,7 @@ class PasswordResetForm(WagtailPasswordResetForm):
             loader.render_to_string(html_email_template_name, context) if html_email_template_name else None
         )
         if self.may_send and context["user"].pk is not None:
-            send_email.enqueue(subject, body, from_email, [to_email], html)
+            message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+            if html:
+                message.attach_alternative(html, "text/html")
+            message.send()

@@ -16,6 +16,8 @@ urlpatterns = [
     *media.urlpatterns(),
     path("", include(public_site_urls)),
     path("", include("reporting.urls")),
+    path("", include("involvement.urls")),
+    path("alerts/", include("alerts.urls")),
 ]
 
 if settings.DEBUG:

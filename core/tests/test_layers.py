@@ -18,7 +18,7 @@ TIERS = [
     ["workflows"],
     ["pages"],
     ["messaging"],
-    ["involvement"],
+    ["involvement", "alerts"],
     ["questionnaires", "events"],
     ["analysis"],
     ["reporting"],

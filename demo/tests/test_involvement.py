@@ -26,6 +26,8 @@ def test_demo_content_loads_once_and_changes_nothing_the_second_time(home, oppor
     counts = (Member.objects.count(), Invitation.objects.count(), Feedback.objects.count())
     assert counts[0] >= 15 and counts[1] >= 2 and counts[2] >= 5
     assert Feedback.objects.exclude(theme=None).exists() and Feedback.objects.filter(status="new").exists()
+    # A couple of confirmed members and one sign-up still waiting for its link.
+    assert Member.objects.confirmed().count() >= 2 and Member.objects.unconfirmed().count() == 1
     assert not Member.objects.exclude(email="").exclude(email__regex=r"@example\.(com|org)$").exists()
     assert not Member.objects.exclude(phone="").exclude(phone__startswith="01632 960").exists()
     revisions = (register.revisions.count(), feedback.revisions.count())

@@ -1,9 +1,9 @@
 """Register members, invitations, feedback and the two public form pages; re-exported here."""
 
 from involvement.models.feedback import Feedback, FeedbackKind, FeedbackStatus, FeedbackTheme
+from involvement.models.invitations import Invitation, InvitationChannel
 from involvement.models.members import (
     ContactMethod,
-    Invitation,
     Member,
     ParticipationMethod,
     dedupe_key,
@@ -12,6 +12,7 @@ from involvement.models.members import (
     years_before,
 )
 from involvement.models.pages import FeedbackPage, RegisterPage
+from involvement.models.pending import PendingChange
 from involvement.personal_fields import EQUALITY_FIELDS, EQUALITY_QUESTIONS, PERSONAL_FIELDS
 
 __all__ = [
@@ -25,8 +26,10 @@ __all__ = [
     "FeedbackStatus",
     "FeedbackTheme",
     "Invitation",
+    "InvitationChannel",
     "Member",
     "ParticipationMethod",
+    "PendingChange",
     "RegisterPage",
     "dedupe_key",
     "identity",

@@ -10,25 +10,25 @@ from wagtail.models import ModelLogEntry
 
 from involvement import erasure_ledger
 from involvement.identity import dedupe_key, identity, normalise_postcode
+from involvement.models.pending import PendingChange, SignUp, apply_answers, consent_fields, stored_answers
 from involvement.personal_fields import (
     AGE_BANDS,
-    DETAIL_FIELDS,
-    EQUALITY_FIELDS,
     ERASED_CONSENT,
     ETHNIC_GROUPS,
     GENDERS,
     IDENTITY_FIELDS,
-    INTEREST_FIELDS,
     PERSONAL_FIELDS,
     RELIGIONS,
     SEXUAL_ORIENTATIONS,
     YES_NO,
 )
+from messaging.outbox import forget as forget_messages
 
 
 class ContactMethod(models.TextChoices):
     EMAIL = "email", "Email"
-    PHONE = "phone", "Phone"
+    TEXT = "text", "Text message"
+    PHONE = "phone", "Phone call"
     POST = "post", "Post"
 
 
@@ -65,15 +65,28 @@ class ParticipationMethod(models.Model):
 
 class MemberQuerySet(models.QuerySet):
     def active(self):
-        """Members whose personal data has not been erased."""
+        """Members whose personal data has not been erased (confirmed or not: erasure, retention,
+        the admin and telling people apart all need the pending sign-ups too)."""
         return self.filter(erased_at__isnull=True)
+
+    def confirmed(self):
+        """Active members who confirmed their sign-up from their own address."""
+        return self.active().filter(confirmed_at__isnull=False)
+
+    def unconfirmed(self):
+        return self.active().filter(confirmed_at__isnull=True)
+
+    def reachable(self):
+        """Members who may be sent something: confirmed, not paused, not erased."""
+        return self.confirmed().filter(paused_at__isnull=True)
 
     def inactive_since(self, cutoff):
         """Active members with no sign-up, update or invitation after `cutoff`."""
         return self.active().filter(last_activity_at__lt=cutoff)
 
     def matching(self, topic_ids, audience_ids):
-        """Active members interested in any of the topics or belonging to any of the audiences."""
+        """Reachable members (confirmed, not paused) interested in any of the topics or belonging
+        to any of the audiences: a sign-up nobody confirmed is never matched, so never invited."""
         condition = Q()
         if topic_ids:
             condition |= Q(topics__in=list(topic_ids))
@@ -81,7 +94,7 @@ class MemberQuerySet(models.QuerySet):
             condition |= Q(audiences__in=list(audience_ids))
         if not condition:
             return self.none()
-        return self.active().filter(pk__in=Member.objects.filter(condition).values("pk"))
+        return self.reachable().filter(pk__in=Member.objects.filter(condition).values("pk"))
 
     def erase_personal_data(self, user=None, reason="", ledger=True):
         """Blank every personal field and the consent record of these members; returns how many.
@@ -100,6 +113,10 @@ class MemberQuerySet(models.QuerySet):
             Member.objects.filter(pk__in=members).update(
                 erased_at=now, **dict.fromkeys(PERSONAL_FIELDS, ""), **ERASED_CONSENT
             )
+            # What they asked to change but never confirmed, and the messages sent to them.
+            PendingChange.objects.filter(member__in=members).delete()
+            for pk, _name, email, phone, _postcode in rows:
+                forget_messages(subject_ref=f"member:{pk}", address=email or phone)
             for member in Member.objects.filter(pk__in=members):
                 # Log entries are labelled with str(member), which holds no personal data; this
                 # re-labels any entry written otherwise (by hand, or by older code) all the same.
@@ -116,44 +133,35 @@ class MemberManager(models.Manager.from_queryset(MemberQuerySet)):
     """Member.objects: the queryset's methods, and the register's sign-up rule."""
 
     def sign_up(self, answers, *, consent_version, consent_revision_id):
-        """Add the person to the register, or update their existing entry; returns the member.
+        """Take a sign-up; returns a SignUp(member, change). Nothing is confirmed here.
 
-        `answers` are the sign-up form's cleaned data. Someone already on the register (the same
-        dedupe key: involvement/identity.py) is updated, not added twice: what they tell us again
-        replaces what we knew, and what they leave out this time is kept.
+        Someone new (no member with the same dedupe key: involvement/identity.py) is added as a
+        pending member, never matched or invited until they confirm from their own address. If
+        the key already belongs to a member, that member changes in no way: the answers are kept
+        as a PendingChange, applied only when confirmed from the member's own address
+        (`PendingChange.apply`). The caller sends the confirmation either way.
         """
         key = dedupe_key(**{field: answers[field] for field in IDENTITY_FIELDS})
         now = timezone.now()
-        details = {
-            **{field: answers[field] for field in DETAIL_FIELDS},
-            **{field: answers.get(field, "") for field in EQUALITY_FIELDS},
-        }
-        consent = {
-            "consent_version": consent_version[:255],
-            "consent_revision_id": consent_revision_id,
-            "consented_at": now,
-        }
+        consent = consent_fields(consent_version, consent_revision_id, now)
         for _attempt in range(2):
             try:
                 with transaction.atomic():
-                    member = self.active().select_for_update().filter(dedupe_key=key).first() if key else None
-                    created = member is None
-                    if created:
-                        member = self.model(joined_at=now)
-                    for field, value in details.items():
-                        if value or created:
-                            setattr(member, field, value)
-                    for field, value in consent.items():
-                        setattr(member, field, value)
-                    member.last_activity_at = now
-                    member.save()
-                    for field in INTEREST_FIELDS:
-                        getattr(member, field).set(answers.get(field) or [])
-                    return member
+                    existing = (
+                        self.active().select_for_update().filter(dedupe_key=key).first() if key else None
+                    )
+                    if existing is not None:
+                        change = PendingChange.objects.create(
+                            member=existing, answers=stored_answers(answers), **consent
+                        )
+                        return SignUp(existing, change)
+                    member = self.model(joined_at=now, last_activity_at=now, **consent)
+                    apply_answers(member, stored_answers(answers), created=True)
+                    return SignUp(member, None)
             except IntegrityError:
-                # The same person signed up twice at the same moment: the retry updates.
+                # The same person signed up twice at the same moment: the retry finds the first.
                 continue
-        raise IntegrityError("Could not add or update the register member.")
+        raise IntegrityError("Could not add the sign-up to the register.")
 
 
 class Member(models.Model):
@@ -223,6 +231,20 @@ class Member(models.Model):
     consent_revision_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
     consented_at = models.DateTimeField(null=True, blank=True, editable=False)
     erased_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When they confirmed their sign-up from their own address; until then they are "
+        "never matched or invited, and removed after 30 days.",
+    )
+    paused_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When they paused their membership: nothing is sent to them until they resume.",
+    )
 
     objects = MemberManager()
 
@@ -249,6 +271,14 @@ class Member(models.Model):
     @property
     def is_erased(self):
         return self.erased_at is not None
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    @property
+    def is_paused(self):
+        return self.paused_at is not None
 
     def compute_dedupe_key(self):
         return dedupe_key(**{field: getattr(self, field) for field in IDENTITY_FIELDS})
@@ -281,6 +311,27 @@ class Member(models.Model):
         Member.objects.filter(pk=self.pk).erase_personal_data(user=user, reason=reason)
         self.refresh_from_db()
 
+    def confirm(self):
+        """Confirmed from their own address: from now on they can be matched and invited."""
+        if self.confirmed_at is None:
+            self.confirmed_at = self.last_activity_at = timezone.now()
+            Member.objects.filter(pk=self.pk).update(
+                confirmed_at=self.confirmed_at, last_activity_at=self.confirmed_at
+            )
+            log(self, "involvement.confirm")
+        return self
+
+    def pause(self):
+        """Nothing is sent to them until they resume; they stay on the register."""
+        self.paused_at = timezone.now()
+        Member.objects.filter(pk=self.pk).update(paused_at=self.paused_at, last_activity_at=self.paused_at)
+        log(self, "involvement.pause")
+
+    def resume(self):
+        self.paused_at = None
+        Member.objects.filter(pk=self.pk).update(paused_at=None, last_activity_at=timezone.now())
+        log(self, "involvement.resume")
+
     def touch(self, when=None):
         """Record activity (a sign-up, an update or an invitation), which resets retention."""
         self.last_activity_at = when or timezone.now()
@@ -294,46 +345,3 @@ class Member(models.Model):
             ContactMethod.PHONE: self.phone,
             ContactMethod.POST: ", ".join(filter(None, [self.address.replace("\n", ", "), self.postcode])),
         }.get(self.preferred_contact, "")
-
-
-class Invitation(models.Model):
-    """A record that a member was invited to an opportunity; made from the register admin.
-
-    Listed in the admin under Involvement > Invitations; counts as activity for the member.
-    """
-
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="invitations")
-    opportunity = models.ForeignKey(
-        "pages.OpportunityPage", on_delete=models.CASCADE, related_name="invitations"
-    )
-    invited_at = models.DateTimeField(default=timezone.now, db_index=True)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        ordering = ["-invited_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["member", "opportunity"], name="involvement_invitation_once_per_opportunity"
-            )
-        ]
-
-    def __str__(self):
-        return f"Member {self.member_id} invited to {self.opportunity.title}"
-
-    @classmethod
-    def record(cls, member, opportunity, user=None):
-        """Invite `member` to `opportunity` once; returns (invitation, created)."""
-        with transaction.atomic():
-            invitation, created = cls.objects.get_or_create(
-                member=member, opportunity=opportunity, defaults={"invited_by": user}
-            )
-            if created:
-                member.touch(invitation.invited_at)
-                log(member, "involvement.invite", user=user, data={"opportunity": opportunity.pk})
-        return invitation, created

@@ -12,7 +12,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.memo import remember
+from involvement import notices
 from involvement.forms import FeedbackForm, RegisterForm
+from involvement.membership import MembershipRoutesMixin
 from involvement.spam import HONEYPOT_MESSAGE, RATE_LIMIT_MESSAGE, RateLimiter, honeypot_filled
 from pages.models.base import BasePage
 
@@ -139,14 +141,15 @@ class PublicFormPage(RoutablePageMixin, BasePage):
         return self.render(request, template=self.thank_you_template)
 
 
-class RegisterPage(PublicFormPage):
-    """The involvement register sign-up at /get-involved/join/; creates or updates a Member."""
+class RegisterPage(MembershipRoutesMixin, PublicFormPage):
+    """The involvement register sign-up at /get-involved/join/, and the pages its emailed links
+    open (involvement/membership.py). A sign-up is pending until confirmed from its address."""
 
     thank_you = thank_you_field(
         "Thank you for joining our involvement register.\n\n"
         "We will get in touch when there is a chance to take part in something that matches "
-        "your interests. You can ask us to change your details or take you off the register "
-        "at any time."
+        "your interests. You can change your details, pause your membership or leave the "
+        "register at any time, with the link we send you."
     )
 
     rate_limit_scope = "register"
@@ -187,7 +190,11 @@ class RegisterPage(PublicFormPage):
 
     def save_form(self, form, request):
         revision_id, description = self.consent_record(request)
-        return form.save(consent_version=description, consent_revision_id=revision_id)
+        sign_up = form.save(consent_version=description, consent_revision_id=revision_id)
+        # The same for someone new and for an address already on the register: a link to the
+        # address on record, and the same "check your email" page (no way to tell who is a member).
+        notices.send_confirmation(self, sign_up, request)
+        return sign_up
 
 
 class FeedbackPage(PublicFormPage):

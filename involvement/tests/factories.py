@@ -12,6 +12,7 @@ class MemberFactory(factory.django.DjangoModelFactory):
     preferred_contact = "email"
     consent_version = "Privacy notice (revision 1)"
     consented_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = Member

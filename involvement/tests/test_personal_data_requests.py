@@ -122,7 +122,7 @@ def test_export_holds_every_personal_field_of_the_person_and_nothing_of_anyone_e
     assert record["reference"] == f"Member {mine.pk}"
     for field in ["name", "email", "phone", "address", "postcode", "access_needs"]:
         assert record[field] == PERSON[field], field
-    assert record["preferred_contact"] == {"value": "phone", "label": "Phone"}
+    assert record["preferred_contact"] == {"value": "phone", "label": "Phone call"}
     for field in EQUALITY_FIELDS:
         assert record["equality_monitoring"][field]["answer"]["value"] == PERSON[field], field
     assert record["consent"]["privacy_notice"] == PERSON["consent_version"]

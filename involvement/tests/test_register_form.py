@@ -7,6 +7,7 @@ from django.test import override_settings
 
 from involvement.models import Member, ParticipationMethod
 from involvement.spam import HONEYPOT_MESSAGE, RATE_LIMIT_MESSAGE
+from involvement.tests.mailbox import confirm
 from pages.tests.factories import AudienceFactory
 
 URL = "/get-involved/join/"
@@ -85,14 +86,16 @@ def test_joining_stores_member_and_shows_confirmation(client, register_page, top
 
     confirmation = client.get(response["Location"])
     assert confirmation.status_code == 200
-    assert "Thank you for joining our involvement register" in confirmation.content.decode()
+    assert "Check your email" in confirmation.content.decode()
     assert "Robin" not in confirmation.content.decode()
+    assert not member.is_confirmed
 
 
 @pytest.mark.django_db
-def test_joining_twice_updates_the_same_member(client, register_page, topics):
+def test_joining_twice_updates_the_same_member_once_confirmed(client, register_page, topics):
     client.post(URL, form_data(register_page, topics))
     first = Member.objects.get()
+    first.confirm()
 
     response = client.post(
         URL,
@@ -107,6 +110,9 @@ def test_joining_twice_updates_the_same_member(client, register_page, topics):
     assert response.status_code == 302
     member = Member.objects.get()
     assert member.pk == first.pk
+    assert list(member.topics.all()) == [topics[0]]
+    assert confirm(client, "robin@example.com", "/confirm-change/").status_code == 200
+    member = Member.objects.get()
     assert list(member.topics.all()) == [topics[2]]
     assert member.phone == "01632 960 123"
     assert member.joined_at == first.joined_at

@@ -123,6 +123,8 @@ def addresses():
         Address("search for one type", query("/search/", q=SEARCH_WITH_RESULTS, type="opportunity")),
         Address("search without results", query("/search/", q=SEARCH_WITHOUT_RESULTS)),
         Address("404 page", MISSING_PAGE, status=404),
+        Address("email alerts", "/alerts/"),
+        Address("email alerts, check your email", "/alerts/check-your-email/"),
     ]
     return result
 

@@ -19,8 +19,8 @@ from settings.environment import Env
 README = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
 PRINT_MAIL = (
     "import django; django.setup(); from django.conf import settings as s; "
-    "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, "
-    "s.EMAIL_USE_TLS, s.EMAIL_USE_SSL)"
+    "print(s.MESSAGING_TRANSPORT_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, "
+    "s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL)"
 )
 
 
@@ -48,6 +48,8 @@ def mail_errors(settings, url):
     config = Env.email_url_config(url)
     for name, value in config.items():
         setattr(settings, name, value)
+    # The outbox's worker sends with the backend EMAIL_URL names (settings/base.py).
+    settings.MESSAGING_TRANSPORT_BACKEND = config["EMAIL_BACKEND"]
     settings.EMAIL_USE_TLS = config.get("EMAIL_USE_TLS", False)
     settings.EMAIL_USE_SSL = config.get("EMAIL_USE_SSL", False)
     return {error.id for error in check_mail_encryption()}

@@ -15,7 +15,9 @@ INSTALLED_APPS = [
     "core",
     "pages",
     "workflows",
+    "messaging",
     "involvement",
+    "alerts",
     "reporting",
     "public_site",
     "operations",
@@ -23,6 +25,8 @@ INSTALLED_APPS = [
     "demo",
     "wagtailnhsukfrontend",
     "wagtail_modeladmin",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -217,6 +221,14 @@ if WAGTAILFRONTENDCACHE:
 # on this machine (security/checks.py). Note that django-environ's smtps:// means STARTTLS, not SSL.
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
+# Everything sent with Django's send_mail becomes an outbox row (messaging/backends.py); the
+# worker sends it with MESSAGING_TRANSPORT_BACKEND: SMTP from EMAIL_URL unless a settings file
+# says otherwise (the console in development, the in-memory outbox in tests).
+MESSAGING_TRANSPORT_BACKEND = env.str(
+    "MESSAGING_TRANSPORT_BACKEND",
+    default=vars().get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+)
+EMAIL_BACKEND = "messaging.backends.OutboxEmailBackend"
 # Seconds to wait for the mail server before giving up, so a wrong port never hangs a request.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="engagement-hub@localhost")
@@ -242,17 +254,41 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # How long a sign-off stage may wait before its approvers are reminded.
 SIGNOFF_REMINDER_DAYS = env.int("SIGNOFF_REMINDER_DAYS", default=5)
 
-# "email" runs its tasks in a background thread, so a request never waits for the mail server
-# (and a password reset takes as long for an unknown address as for a known one).
-TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "email": {"BACKEND": "core.tasks.BackgroundThreadBackend"},
-}
+# The task queue (docs/messaging.md): the outbox's deliveries and Wagtail's own tasks (search index,
+# frontend cache purge, renditions) all go to the "default" backend. The database backend keeps
+# tasks in this site's database and `manage.py db_worker` runs them; TASKS_BACKEND=rq puts them on
+# Redis (REDIS_URL) for `manage.py rqworker default`.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
+if TASKS_BACKEND == "rq":
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.backend.RQBackend"}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+    INSTALLED_APPS.append("django_rq")
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The outbox (messaging/): how many messages one task sends, how long a worker holds a message it
+# is sending, retries, and the sweep that re-queues messages whose task was lost.
+MESSAGING_CHUNK_SIZE = env.int("MESSAGING_CHUNK_SIZE", default=200)
+MESSAGING_LEASE_SECONDS = env.int("MESSAGING_LEASE_SECONDS", default=300)
+MESSAGING_MAX_ATTEMPTS = env.int("MESSAGING_MAX_ATTEMPTS", default=6)
+MESSAGING_RETRY_BASE_SECONDS = env.int("MESSAGING_RETRY_BASE_SECONDS", default=60)
+MESSAGING_SWEEP_AFTER_SECONDS = env.int("MESSAGING_SWEEP_AFTER_SECONDS", default=300)
+MESSAGING_SWEEP_SECONDS = env.int("MESSAGING_SWEEP_SECONDS", default=60)
+MESSAGING_LINK_MAX_AGE_DAYS = env.int("MESSAGING_LINK_MAX_AGE_DAYS", default=30)
+# The domain in each message's Message-ID (empty: DEFAULT_FROM_EMAIL's domain).
+MESSAGING_MESSAGE_ID_DOMAIN = env.str("MESSAGING_MESSAGE_ID_DOMAIN", default="")
+# GOV.UK Notify: with an API key, email, text messages and letters go through Notify's templates.
+NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
+NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+NOTIFY_EMAIL_TEMPLATE_ID = env.str("NOTIFY_EMAIL_TEMPLATE_ID", default="")
+NOTIFY_SMS_TEMPLATE_ID = env.str("NOTIFY_SMS_TEMPLATE_ID", default="")
+NOTIFY_LETTER_TEMPLATE_ID = env.str("NOTIFY_LETTER_TEMPLATE_ID", default="")
 
 # Involvement register and feedback forms: submissions per address per hour (0: no limit),
 # proxies trusted to report the client's address, and years of inactivity before erasure.
 INVOLVEMENT_RATE_LIMIT = env.int("INVOLVEMENT_RATE_LIMIT", default=5)
 INVOLVEMENT_RETENTION_YEARS = env.int("INVOLVEMENT_RETENTION_YEARS", default=3)
+INVOLVEMENT_INVITATIONS_PER_QUARTER = env.int("INVOLVEMENT_INVITATIONS_PER_QUARTER", default=3)
 # The group whose members see and manage the register and feedback.
 INVOLVEMENT_STAFF_GROUP = roles.ENGAGEMENT_TEAM
 

@@ -6,7 +6,11 @@ from .environment import env
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-not-for-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mail is printed by the worker, unless EMAIL_URL names a mail server.
+if not env.str("EMAIL_URL", default=""):
+    MESSAGING_TRANSPORT_BACKEND = env.str(
+        "MESSAGING_TRANSPORT_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+    )
 # Template changes show at once; set PAGE_CACHE_SECONDS to try the anonymous page cache locally.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 

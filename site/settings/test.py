@@ -7,7 +7,12 @@ DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Everything goes through the outbox, delivered at once into django.core.mail.outbox: the immediate
+# task backend runs each task as it is enqueued. The worker tests run a real worker and SMTP server.
+MESSAGING_TRANSPORT_BACKEND = env.str(
+    "MESSAGING_TRANSPORT_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
+)
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # In memory, unless REDIS_URL is set: then Redis, as in production (the second run in .ci/run). Every
 # test empties both databases (conftest.py), so point REDIS_URL at a database nothing else uses.
 if REDIS_URL:  # noqa: F405

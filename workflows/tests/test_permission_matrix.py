@@ -90,6 +90,10 @@ ALLOWED = {
     # The audit history names the staff who looked at someone's data: only those who may see it.
     "open a register member's or a feedback item's audit history": {ENGAGEMENT, SUPERUSER},
     "read and triage feedback": {ENGAGEMENT, SUPERUSER},
+    "write and send an invitation to an opportunity's matching members": {ENGAGEMENT, SUPERUSER},
+    "see an opportunity's letter and call lists": {ENGAGEMENT, SUPERUSER},
+    "see the outbox and the messages in it": {ENGAGEMENT, SUPERUSER},
+    "send a failed message again": {ENGAGEMENT, SUPERUSER},
     # Reports.
     "view and export the sign-off log": APPROVERS | {SUPERUSER},
     "view the Feedback overdue report": PAGE_WRITERS | {SUPERUSER},
@@ -557,6 +561,96 @@ def erase_member(client, world, role, allowed):
         assert_refused(confirm, role)
         assert_refused(response, role)
         assert not member.is_erased and member.name == f"Alex {MARKER}"
+
+
+def invitation_opportunity(world):
+    from pages.tests.factories import TopicFactory
+
+    topic = TopicFactory(name=f"{MARKER} care")
+    page = OpportunityPageFactory(parent=world.index, title=f"The {MARKER} survey")
+    page.topics.set([topic])
+    page.save_revision(user=world.editor)
+    return page, topic
+
+
+@action("write and send an invitation to an opportunity's matching members")
+def send_invitation(client, world, role, allowed):
+    from involvement.models import Invitation
+
+    page, topic = invitation_opportunity(world)
+    member = MemberFactory(name=f"Alex {MARKER}", email="alex.q@example.com", topics=[topic])
+    url = reverse("involvement_compose_invitation", args=[page.pk])
+    form = client.get(url)
+    preview = client.post(url, {"text": "Please take part.", "action": "preview"})
+    response = client.post(url, {"text": "Please take part.", "action": "send"})
+    sent = Invitation.objects.filter(member=member, opportunity=page, channel="email").exists()
+    if allowed:
+        assert form.status_code == 200 and preview.status_code == 200 and response.status_code == 302
+        assert MARKER in body(preview)
+        assert sent
+    else:
+        for refused in (form, preview, response):
+            assert_refused(refused, role)
+        assert not sent
+
+
+@action("see an opportunity's letter and call lists")
+def letter_and_call_lists(client, world, role, allowed):
+    from involvement.models import Invitation
+
+    page, topic = invitation_opportunity(world)
+    by_post = MemberFactory(
+        name=f"Alex {MARKER}", preferred_contact="post", address="1 Road", postcode="NG18 1AB", topics=[topic]
+    )
+    by_phone = MemberFactory(name=f"Sam {MARKER}", preferred_contact="phone", phone="01632 960 001")
+    Invitation.record(by_post, page, channel="letter", text="Please come.")
+    Invitation.record(by_phone, page, channel="phone", text="Please come.")
+    responses = [
+        client.get(reverse("involvement_letter_list", args=[page.pk])),
+        client.get(reverse("involvement_letter_list", args=[page.pk]) + "?format=csv"),
+        client.get(reverse("involvement_call_list", args=[page.pk])),
+    ]
+    if allowed:
+        for response in responses:
+            assert response.status_code == 200 and MARKER in body(response)
+    else:
+        for response in responses:
+            assert_refused(response, role)
+
+
+def outbox_message(status="sent"):
+    from messaging import outbox
+    from messaging.models import Message
+
+    message = outbox.send(
+        to="alex.q@example.com",
+        template="messaging/email/message",
+        context={"subject": f"About the {MARKER} survey", "body": "Hello"},
+        purpose="invitation",
+    )
+    Message.objects.filter(pk=message.pk).update(status=status)
+    return message
+
+
+@action("see the outbox and the messages in it")
+def view_outbox(client, world, role, allowed):
+    message = outbox_message()
+    responses = [client.get("/admin/outbox/"), client.get(f"/admin/outbox/{message.pk}/")]
+    assert_shown_or_refused(responses, role, allowed)
+    logged = ModelLogEntry.objects.filter(action__in=["messaging.list", "messaging.view"]).count()
+    assert logged == (2 if allowed else 0)
+
+
+@action("send a failed message again")
+def retry_outbox_message(client, world, role, allowed):
+    message = outbox_message(status="failed")
+    response = client.post(f"/admin/outbox/{message.pk}/retry/")
+    message.refresh_from_db()
+    if allowed:
+        assert response.status_code == 302 and message.status == "sent"
+    else:
+        assert_refused(response, role)
+        assert message.status == "failed"
 
 
 @action("open a register member's or a feedback item's audit history")

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from demo import content, involvement, reporting, signoff_history
+from demo import alerts, content, involvement, reporting, signoff_history
 from demo.users import DEMO_USERS, ensure_demo_users, users_allowed
 from pages.models import HomePage
 
@@ -16,6 +16,7 @@ from pages.models import HomePage
 APP_STEPS = [
     ("workflows", signoff_history.build),
     ("involvement", involvement.build),
+    ("alerts", alerts.build),
     ("reporting", reporting.build),
 ]
 

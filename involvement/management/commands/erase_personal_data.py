@@ -30,15 +30,17 @@ class Command(BaseCommand):
         feedback = [str(f) for f in personal_data.feedback_for(email).order_by("pk")]
         accounts = personal_data.users_for(email).count()
         searches = search_terms.searches_for(email).count()
+        others = [holder.KEY for holder in personal_data.other_holders() if holder.holds(email)]
         self.stdout.write(
             f"Register members: {', '.join(members) or 'none'}. Feedback: {', '.join(feedback) or 'none'}. "
             f"Searches holding the address: {searches}."
+            + (f" Also held: {', '.join(others)}." if others else "")
         )
         if accounts:
             self.stdout.write(
                 f"{accounts} staff account(s) use this address; they are not changed here (Settings > Users)."
             )
-        if not members and not feedback and not searches:
+        if not members and not feedback and not searches and not others:
             self.stdout.write("Nothing to erase.")
             return
         if dry_run:

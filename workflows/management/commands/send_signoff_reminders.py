@@ -1,10 +1,14 @@
-"""Remind approvers of sign-off stages that have waited too long. Run daily from cron."""
+"""Remind approvers of sign-off stages that have waited too long. Run daily from cron.
+
+The reminders go through EMAIL_BACKEND, the outbox (docs/messaging.md), which the worker sends
+from; the X-Messaging-Purpose header files them under "signoff" in the staff view.
+"""
 
 import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -47,7 +51,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{user.email}: {subject}")
                 if not dry_run:
                     body = render_to_string("workflows/notifications/reminder.txt", {**context, "user": user})
-                    send_mail(subject, body, None, [user.email])
+                    headers = {"X-Messaging-Purpose": "signoff"}
+                    EmailMessage(subject, body, None, [user.email], headers=headers).send()
                 sent += 1
         verb = "would be sent" if dry_run else "sent"
         self.stdout.write(self.style.SUCCESS(f"{sent} reminder(s) {verb}."))

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class MessagingConfig(AppConfig):
+    """The outbox: every email, text message and letter the site sends, one row per recipient,
+    delivered by the background worker."""
+
+    name = "messaging"
+    default_auto_field = "django.db.models.AutoField"
