@@ -31,6 +31,7 @@ from django.utils.cache import patch_cache_control
 from core.dates import day_bounds
 from pages.listing import CANONICAL_QUERY_ATTRIBUTE
 from pages.listing import query_string as canonical_query
+from public_site.search_counts import COUNTED_ATTRIBUTE, record_search
 
 logger = logging.getLogger(__name__)
 
@@ -50,13 +51,15 @@ CACHEABLE_VIEWS = frozenset(
         "opportunity_ics",
         "sitemap",
         "robots_txt",
+        "search",
     }
 )
+# A view may keep its page for less than PAGE_CACHE_SECONDS by leaving a number of seconds here.
+CACHE_SECONDS_ATTRIBUTE = "page_cache_seconds"
 
-# Query parameters the index pages read: their filters and page number. A request with any other
-# parameter is neither served from nor stored in the cache. Search is not cached at all: each
-# search is counted for Reports → Search terms.
-QUERY_PARAMETERS = frozenset({"page", "status", "type", "topic", "audience", "year"})
+# Query parameters the index pages and search read: their filters, page number and search words. A
+# request with any other parameter is neither served from nor stored in the cache.
+QUERY_PARAMETERS = frozenset({"page", "status", "type", "topic", "audience", "year", "q"})
 # Campaign tracking that no page reads: dropped from the key, so it does not split the cache.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga"})
 MAX_QUERY_LENGTH = 512
@@ -244,7 +247,9 @@ class AnonymousPageCacheMiddleware:
         entry = found.get(key)
         if entry is None or entry[0] != generation:
             return None, generation
-        _generation, content, headers = entry
+        _generation, content, headers, counted = entry
+        if counted:
+            record_search(counted)  # a search served from the cache still counts
         response = HttpResponse(content, headers=headers)
         remaining = (midnight - timezone.now()).total_seconds()
         _public_headers(response, min(browser_seconds(), remaining))
@@ -257,19 +262,21 @@ class AnonymousPageCacheMiddleware:
         if not public_view:
             return response
         remaining = (midnight - timezone.now()).total_seconds()
-        if key is not None and generation is not None and remaining >= 1 and _may_store(request, response):
+        keep = min(cache_seconds(), getattr(request, CACHE_SECONDS_ATTRIBUTE, cache_seconds()), remaining)
+        if key is not None and generation is not None and keep >= 1 and _may_store(request, response):
             # Stored under the generation read before rendering: if content changed meanwhile,
             # the entry is already stale and is never served.
-            self.store(key, generation, response, min(cache_seconds(), remaining))
+            self.store(key, generation, request, response, keep)
             _public_headers(response, min(browser_seconds(), remaining))
             response["X-Page-Cache"] = "miss"
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    def store(self, key, generation, response, timeout):
+    def store(self, key, generation, request, response, timeout):
         try:
             headers = [(k, v) for k, v in response.items() if k.lower() not in OWN_HEADERS]
-            page_cache().set(key, (generation, response.content, headers), int(timeout))
+            counted = getattr(request, COUNTED_ATTRIBUTE, None)
+            page_cache().set(key, (generation, response.content, headers, counted), int(timeout))
         except Exception:
             logger.exception("Page cache unavailable")
