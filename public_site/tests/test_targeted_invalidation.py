@@ -9,19 +9,12 @@ import pytest
 from django.utils import timezone
 
 from pages.tests.factories import OpportunityPageFactory, StandardPageFactory, YouSaidWeDidPageFactory
+from public_site.tests.test_page_cache import warm
 from workflows.tests.evidence import publish_signed_off
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 FEED = "/feeds/opportunities.rss"
 SITEMAP = "/sitemap.xml"
-
-
-def warm(client, url):
-    for _ in range(3):
-        response = client.get(url)
-        if response.get("X-Page-Cache") == "hit":
-            return response
-    raise AssertionError(f"{url} never came from the cache")
 
 
 def menu(response):
