@@ -99,12 +99,16 @@ def promotions(query, site, request):
     return shown
 
 
-def search_key(query, kind, number):
-    """The query a page of results is kept under: the cleaned words, the type and the page number."""
+def search_key(query, kind, number, asked):
+    """The query a page of results is kept under: the cleaned words, the type and the page number.
+
+    A type or page that was asked for stays in the key even when it changes nothing (?page=1,
+    ?type=junk): such a page is not counted as a new search, so it must not share the entry of one.
+    """
     pairs = [("q", query)] if query else []
-    if kind:
+    if "type" in asked:
         pairs.append(("type", kind))
-    if number > 1:
+    if "page" in asked:
         pairs.append(("page", str(number)))
     return pairs
 
@@ -128,7 +132,9 @@ def search(request):
         if first_page and "page" not in request.GET and "type" not in request.GET:
             count_search(request, query)
         # The page is kept for anonymous visitors under what it shows (public_site/page_cache.py).
-        setattr(request, CANONICAL_QUERY_ATTRIBUTE, search_key(query, kind, page_of_results.number))
+        setattr(
+            request, CANONICAL_QUERY_ATTRIBUTE, search_key(query, kind, page_of_results.number, request.GET)
+        )
         setattr(request, CACHE_SECONDS_ATTRIBUTE, settings.SEARCH_CACHE_SECONDS)
         context.update(
             results=page_of_results,

@@ -44,6 +44,18 @@ def test_further_pages_and_type_filters_are_kept_apart_and_not_counted(client, o
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("extra", [{"page": "1"}, {"type": "junk"}])
+def test_a_first_page_asked_for_explicitly_does_not_stop_the_new_search_being_counted(
+    client, opportunity, extra
+):
+    client.get("/search/", {"q": "wheelchair"})
+    client.get("/search/", {"q": "wheelchair", **extra})
+    client.get("/search/", {"q": "wheelchair", **extra})
+    assert client.get("/search/", {"q": "wheelchair"})["X-Page-Cache"] == "hit"
+    assert times_counted("wheelchair") == 2
+
+
+@pytest.mark.django_db
 def test_the_same_words_typed_differently_share_one_entry(client, opportunity):
     client.get("/search/?q=wheelchair%20%20%20")  # kept under the cleaned query
     response = client.get("/search/?q=wheelchair")
