@@ -182,6 +182,9 @@ def _saved(sender, instance, update_fields=None, raw=False, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
+    if sender._meta.label_lower == "wagtailsearchpromotions.query":
+        # An erased search (involvement/search_terms.py) must not be counted again by a cached page.
+        return _mark({LISTINGS})
     if not _is_content(sender):
         return
     owner = None if isinstance(instance, Page) else _owning_page(instance)

@@ -106,3 +106,11 @@ def test_search_caching_can_be_turned_off_on_its_own(client, opportunity):
     response = client.get("/search/", {"q": "wheelchair"})
     assert "X-Page-Cache" not in response
     assert client.get(opportunity.url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_an_erased_search_is_not_counted_again_by_its_cached_page(client, opportunity):
+    client.get("/search/", {"q": "jo@example.org"})
+    Query.objects.filter(query_string="jo@example.org").delete()  # as erasure deletes it
+    response = client.get("/search/", {"q": "jo@example.org"})
+    assert response["X-Page-Cache"] == "miss"
