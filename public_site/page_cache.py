@@ -2,11 +2,11 @@
 
 A cached page is looked up under a key made of the London date, the scheme, host, path and a
 normalised query string, and stored under the query the view says it applied (a listing's
-understood filters: pages/listing.py), so junk values share the clean page's entry. The entry
-remembers the *generation* it was rendered in. Any change to public content (a publish, unpublish,
-move or delete, a topic, audience, redirect, image, document or site setting; see
-public_site/cache_signals.py) bumps the generation, so every entry stored before it stops matching
-at once. Because the date is part of the key and no entry outlives the London midnight, a status
+understood filters: pages/listing.py; search's cleaned words), so junk values share the clean
+page's entry. The entry remembers when it began rendering and what it shows, as tags
+(public_site/cache_tags.py); a change to public content (public_site/cache_signals.py) marks the
+tags it affects as changed, so the entries that show it stop matching at once and the others keep
+serving. Because the date is part of the key and no entry outlives the London midnight, a status
 derived from today's date (open, closed…) is never served stale.
 
 Only anonymous GET and HEAD requests without a session or messages cookie are looked up, so a
@@ -17,7 +17,6 @@ cookie, used no CSRF token, carries no message and chose no Cache-Control of its
 
 import hashlib
 import logging
-import time
 from urllib.parse import parse_qsl
 
 from django.conf import settings
@@ -31,10 +30,10 @@ from django.utils.cache import patch_cache_control
 from core.dates import day_bounds
 from pages.listing import CANONICAL_QUERY_ATTRIBUTE
 from pages.listing import query_string as canonical_query
+from public_site.cache_tags import EVERYTHING, changed_since, now, start, tags_of, touch
+from public_site.search_counts import COUNTED_ATTRIBUTE, record_search
 
 logger = logging.getLogger(__name__)
-
-GENERATION_KEY = "page-cache:generation"
 
 # The URL names (see public_site/urls.py, reporting/urls.py and Wagtail's) whose anonymous
 # responses may be stored. Everything else (admin, documents, API, forms' POSTs) never is.
@@ -50,13 +49,15 @@ CACHEABLE_VIEWS = frozenset(
         "opportunity_ics",
         "sitemap",
         "robots_txt",
+        "search",
     }
 )
+# A view may keep its page for less than PAGE_CACHE_SECONDS by leaving a number of seconds here.
+CACHE_SECONDS_ATTRIBUTE = "page_cache_seconds"
 
-# Query parameters the index pages read: their filters and page number. A request with any other
-# parameter is neither served from nor stored in the cache. Search is not cached at all: each
-# search is counted for Reports → Search terms.
-QUERY_PARAMETERS = frozenset({"page", "status", "type", "topic", "audience", "year"})
+# Query parameters the index pages and search read: their filters, page number and search words. A
+# request with any other parameter is neither served from nor stored in the cache.
+QUERY_PARAMETERS = frozenset({"page", "status", "type", "topic", "audience", "year", "q"})
 # Campaign tracking that no page reads: dropped from the key, so it does not split the cache.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga"})
 MAX_QUERY_LENGTH = 512
@@ -80,25 +81,12 @@ def browser_seconds():
     return settings.PAGE_CACHE_BROWSER_SECONDS
 
 
-# Generation ----------------------------------------------------------------
-
-
-def _fresh_generation():
-    # Larger than any generation handed out before, even after the key was evicted.
-    return time.time_ns()
+# Invalidation --------------------------------------------------------------
 
 
 def bump_generation():
     """Make every page stored so far stale. Never raises: a cache outage must not stop publishing."""
-    cache = page_cache()
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-            cache.touch(GENERATION_KEY, None)  # backends whose incr is get-and-set reset the timeout
-        except ValueError:  # missing: evicted, flushed or never set
-            cache.set(GENERATION_KEY, _fresh_generation(), None)
-    except Exception:  # any backend error; entries still expire by their timeout
-        logger.exception("Could not invalidate the page cache")
+    touch({EVERYTHING})
 
 
 # Day boundaries ------------------------------------------------------------
@@ -215,61 +203,54 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         today, _start, midnight = day_bounds()
         key = lookup_key(request, today)
-        generation = None
         if key is not None:
-            hit, generation = self.fetch(key, midnight)
+            hit = self.fetch(key, midnight)
             if hit is not None:
                 return hit
+        started = now()  # before rendering: a change made meanwhile makes this entry stale at once
         response = self.get_response(request)
-        return self.finish(request, response, store_key(request, key, today), generation, midnight)
+        return self.finish(request, response, store_key(request, key, today), started, midnight)
 
     def fetch(self, key, midnight):
-        """(the cached response or None, the generation current before rendering, if known)."""
-        cache = page_cache()
+        """The cached response, or None."""
         try:
-            found = cache.get_many([GENERATION_KEY, key])
+            entry = page_cache().get(key)
+            if entry is None or changed_since(entry[1], entry[0]):
+                return None
         except Exception:  # a cache outage serves pages uncached
             logger.exception("Page cache unavailable")
-            return None, None
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            # First request since the cache was emptied: start a generation (or take the one
-            # another process has just started) before rendering, so this page can be stored.
-            try:
-                cache.add(GENERATION_KEY, _fresh_generation(), None)
-                generation = cache.get(GENERATION_KEY)
-            except Exception:
-                logger.exception("Page cache unavailable")
-            return None, generation
-        entry = found.get(key)
-        if entry is None or entry[0] != generation:
-            return None, generation
-        _generation, content, headers = entry
+            return None
+        _started, _tags, content, headers, counted = entry
+        if counted:
+            record_search(counted)  # a search served from the cache still counts
         response = HttpResponse(content, headers=headers)
         remaining = (midnight - timezone.now()).total_seconds()
         _public_headers(response, min(browser_seconds(), remaining))
         response["X-Page-Cache"] = "hit"
-        return response, generation
+        return response
 
-    def finish(self, request, response, key, generation, midnight):
+    def finish(self, request, response, key, started, midnight):
         match = getattr(request, "resolver_match", None)
         public_view = match is not None and match.url_name in CACHEABLE_VIEWS
         if not public_view:
             return response
         remaining = (midnight - timezone.now()).total_seconds()
-        if key is not None and generation is not None and remaining >= 1 and _may_store(request, response):
-            # Stored under the generation read before rendering: if content changed meanwhile,
-            # the entry is already stale and is never served.
-            self.store(key, generation, response, min(cache_seconds(), remaining))
+        keep = min(cache_seconds(), getattr(request, CACHE_SECONDS_ATTRIBUTE, cache_seconds()), remaining)
+        if key is not None and keep >= 1 and _may_store(request, response):
+            self.store(key, started, request, response, keep)
             _public_headers(response, min(browser_seconds(), remaining))
             response["X-Page-Cache"] = "miss"
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    def store(self, key, generation, response, timeout):
+    def store(self, key, started, request, response, timeout):
         try:
             headers = [(k, v) for k, v in response.items() if k.lower() not in OWN_HEADERS]
-            page_cache().set(key, (generation, response.content, headers), int(timeout))
+            counted = getattr(request, COUNTED_ATTRIBUTE, None)
+            tags = tags_of(request)
+            start(tags, started)
+            entry = (started, tags, response.content, headers, counted)
+            page_cache().set(key, entry, int(timeout))
         except Exception:
             logger.exception("Page cache unavailable")

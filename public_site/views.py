@@ -3,16 +3,16 @@
 import logging
 from urllib.parse import urlencode
 
-from django.db import DatabaseError
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import capfirst
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from pages.listing import paginate
+from pages.listing import CANONICAL_QUERY_ATTRIBUTE, paginate
 from pages.models import (
     HomePage,
     OpportunityIndexPage,
@@ -23,6 +23,9 @@ from pages.models import (
     YouSaidWeDidPage,
 )
 from pages.privacy import public
+from public_site.page_cache import CACHE_SECONDS_ATTRIBUTE
+from public_site.search_counts import count_search
+from public_site.search_results import as_specific
 from public_site.search_text import clean_query, search_terms
 from security.middleware import allow_inline_styles
 
@@ -55,17 +58,6 @@ def type_label(page):
     if isinstance(page, OpportunityPage):
         return page.get_opportunity_type_display()
     return PUBLIC_TYPE_LABELS.get(type(page)) or capfirst(page._meta.verbose_name)
-
-
-def _add_opportunity_statuses(pages):
-    """Give the opportunities among `pages` their public status with one query, not one each."""
-    ids = [page.pk for page in pages if isinstance(page, OpportunityPage)]
-    if not ids:
-        return
-    statuses = dict(OpportunityPage.objects.filter(pk__in=ids).with_status().values_list("pk", "status"))
-    for page in pages:
-        if page.pk in statuses:
-            page.status = statuses[page.pk]
 
 
 def search_type(raw):
@@ -107,18 +99,18 @@ def promotions(query, site, request):
     return shown
 
 
-def record_search(query):
-    """Count a new search (not a further page or a type filter) for Reports → Search terms.
+def search_key(query, kind, number, asked):
+    """The query a page of results is kept under: the cleaned words, the type and the page number.
 
-    Counting is a write: when the database cannot take one (read-only during maintenance, a
-    replica, a full disk) the search is answered all the same, just not counted.
+    A type or page that was asked for stays in the key even when it changes nothing (?page=1,
+    ?type=junk): such a page is not counted as a new search, so it must not share the entry of one.
     """
-    if not normalise_query_string(query):
-        return
-    try:
-        Query.get(query).add_hit()
-    except DatabaseError:
-        logger.warning("Search not counted: the database refused the write", exc_info=True)
+    pairs = [("q", query)] if query else []
+    if "type" in asked:
+        pairs.append(("type", kind))
+    if "page" in asked:
+        pairs.append(("page", str(number)))
+    return pairs
 
 
 def search(request):
@@ -133,13 +125,17 @@ def search(request):
             pages = pages.in_site(site)
         pages = of_type(pages, kind)
         terms = search_terms(query)
-        found = pages.specific().search(terms) if terms else Page.objects.none()
+        found = pages.search(terms) if terms else Page.objects.none()
         page_of_results = paginate(request, found, SEARCH_PER_PAGE)
-        pages_here = list(page_of_results.object_list)
-        _add_opportunity_statuses(pages_here)
+        pages_here = as_specific(list(page_of_results.object_list))
         first_page = page_of_results.number == 1
         if first_page and "page" not in request.GET and "type" not in request.GET:
-            record_search(query)
+            count_search(request, query)
+        # The page is kept for anonymous visitors under what it shows (public_site/page_cache.py).
+        setattr(
+            request, CANONICAL_QUERY_ATTRIBUTE, search_key(query, kind, page_of_results.number, request.GET)
+        )
+        setattr(request, CACHE_SECONDS_ATTRIBUTE, settings.SEARCH_CACHE_SECONDS)
         context.update(
             results=page_of_results,
             result_count=page_of_results.paginator.count,

@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from pages.models import OrganisationSettings
 from pages.privacy import public
+from public_site.cache_tags import keep_until_changed
 
 register = template.Library()
 
@@ -24,20 +25,16 @@ def site_header(context):
     path = request.path if request else "/"
     links = []
     if site:
-        root = site.root_page
-        menu = public(root.get_children().live().in_menu()).only("url_path", "title", "depth")
-        for page in [root, *menu]:
-            url = page.get_url(request=request)
-            if not url:
-                continue
-            links.append(
-                {
-                    "label": "Home" if page.depth == root.depth else page.title,
-                    "url": url,
-                    "current": url == path,
-                    "active": url != "/" and path.startswith(url),
-                }
-            )
+        menu = keep_until_changed(f"menu:{site.pk}", lambda: _menu(request, site))
+        links = [
+            {
+                "label": label,
+                "url": url,
+                "current": url == path,
+                "active": url != "/" and path.startswith(url),
+            }
+            for label, url in menu
+        ]
     return {
         "organisation_name": org.name,
         "organisation_descriptor": org.descriptor,
@@ -47,6 +44,22 @@ def site_header(context):
         "search_visually_hidden_label": "Search this website",
         "primary_links": links,
     }
+
+
+def _menu(request, site):
+    """(label, address) of Home and of the home page's children shown in menus.
+
+    Every page shows it, and it changes only with a change that marks every page stale (a title,
+    an address, a place in the menus: public_site/cache_signals.py), so it is kept until then.
+    """
+    root = site.root_page
+    pages = public(root.get_children().live().in_menu()).only("url_path", "title", "depth")
+    links = []
+    for page in [root, *pages]:
+        url = page.get_url(request=request)
+        if url:
+            links.append(("Home" if page.depth == root.depth else page.title, url))
+    return links
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)

@@ -259,12 +259,6 @@ def test_a_filtered_index_is_cached_whatever_the_order_of_its_filters(client, op
     assert "X-Page-Cache" not in response and "private" in response["Cache-Control"]
 
 
-@pytest.mark.django_db
-def test_search_is_not_cached(client, opportunity):
-    response = client.get("/search/?q=wheelchair")
-    assert response.status_code == 200 and "X-Page-Cache" not in response
-
-
 # The CDN, when there is one ------------------------------------------------------------
 
 

@@ -6,13 +6,13 @@ from django.core.cache import caches
 
 from core.tests.cache_keys import stored_keys
 from pages.tests.factories import OpportunityPageFactory, StandardPageFactory, TopicFactory
-from public_site.page_cache import GENERATION_KEY
+from public_site.cache_tags import PREFIX
 
 
 def stored_pages():
-    """The pages in the (locmem) page cache, without its generation counter."""
+    """The pages in the page cache, without the tags' change times."""
     cache = caches["pages"]
-    return {key for key in stored_keys(cache) if not key.endswith(GENERATION_KEY)}
+    return {key for key in stored_keys(cache) if PREFIX not in key}
 
 
 @pytest.fixture

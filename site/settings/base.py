@@ -187,6 +187,8 @@ CACHES = cache_settings(
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=60)
+# A page of search results is kept more briefly: its words were typed by a visitor.
+SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=60)
 
 # Optional CDN purging (Wagtail's frontend cache): Cloudflare, or any cache that accepts an HTTP
 # PURGE (Varnish, nginx, Squid). Off unless configured.
