@@ -1,5 +1,7 @@
 """Lean, deterministic settings for the test suite."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .environment import env
 
@@ -24,8 +26,9 @@ else:
     }
 WAGTAILFRONTENDCACHE = {}
 PAGE_CACHE_SECONDS = 600  # on, whatever the environment says: the suite runs with the page cache
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-ERASURE_LEDGER = str(BASE_DIR / ".test-media" / "erasure-ledger.jsonl")  # noqa: F405
+# TEST_MEDIA_ROOT lets two runs share one checkout (.ci/run runs SQLite and PostgreSQL side by side).
+MEDIA_ROOT = Path(env.str("TEST_MEDIA_ROOT", default=str(BASE_DIR / ".test-media")))  # noqa: F405
+ERASURE_LEDGER = str(MEDIA_ROOT / "erasure-ledger.jsonl")
 # Tests that need Redis (the rate limit under concurrency) use this database of it, and empty it.
 TEST_REDIS_URL = env.str("TEST_REDIS_URL", default="redis://127.0.0.1:6379/12")
 WAGTAILADMIN_BASE_URL = "http://testserver"
