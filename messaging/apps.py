@@ -7,3 +7,9 @@ class MessagingConfig(AppConfig):
 
     name = "messaging"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from messaging import personal_data
+
+        # Read by the subject access export and erasure (involvement/personal_data.py).
+        self.personal_data = personal_data
