@@ -1,4 +1,4 @@
-"""The small forms behind the register admin's actions: recording invitations."""
+"""The small forms behind the register admin's actions: recording invitations, confirming sign-ups."""
 
 from django import forms
 from django.utils import timezone
@@ -38,3 +38,18 @@ class MatchesInviteForm(forms.Form):
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = queryset
+
+
+class ConfirmByStaffForm(forms.Form):
+    """How a member of staff heard from the person themselves that they want to join."""
+
+    how = forms.ChoiceField(
+        label="How did they confirm they want to join?",
+        choices=[
+            ("", "Choose one"),
+            ("phone", "On the phone"),
+            ("letter", "By letter or a returned form"),
+            ("in_person", "In person"),
+        ],
+        error_messages={"required": "Choose how they confirmed they want to join"},
+    )

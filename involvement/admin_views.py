@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry, Page
 from wagtail_modeladmin.views import EditView, HistoryView, IndexView, InspectView, InstanceSpecificView
 
 from core.exports import FormulaSafeExportMixin
-from involvement.admin_forms import InviteForm, MatchesInviteForm
+from involvement.admin_forms import ConfirmByStaffForm, InviteForm, MatchesInviteForm
 from involvement.erasure_ledger import LedgerError
 from involvement.models import Invitation, Member
 from involvement.permissions import has_involvement_perm
@@ -128,6 +128,30 @@ class EraseMemberView(MemberActionView):
             messages.error(request, str(error))
             return redirect(self.index_url)
         messages.success(request, f"{self.instance}: personal data erased.")
+        return redirect(self.index_url)
+
+
+class ConfirmMemberView(MemberActionView):
+    """Confirms a sign-up that has no email address or phone to confirm from (a form sent by post,
+    a phone call), once staff have heard from the person themselves; how is recorded."""
+
+    page_title = "Confirm sign-up"
+    meta_title = "Confirm the sign-up of {member}"
+    template_name = "involvement/admin/confirm_member.html"
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_confirm(user, self.instance)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", ConfirmByStaffForm())
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = ConfirmByStaffForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        self.instance.confirm(user=request.user, how=form.cleaned_data["how"])
+        messages.success(request, f"{self.instance}: sign-up confirmed.")
         return redirect(self.index_url)
 
 

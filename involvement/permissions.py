@@ -60,6 +60,10 @@ class MemberPermissionHelper(EngagementTeamPermissionHelper):
     def user_can_erase_obj(self, user, obj):
         return not obj.is_erased and self.user_has_specific_permission(user, "erase_member")
 
+    def user_can_confirm(self, user, obj):
+        """Staff confirm only sign-ups still waiting, having heard from the person themselves."""
+        return not obj.is_erased and obj.confirmed_at is None and self.user_can_edit_obj(user, obj)
+
     def user_can_invite(self, user, obj=None):
         return (obj is None or not obj.is_erased) and has_involvement_perm(user, "add_invitation")
 

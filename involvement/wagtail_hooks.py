@@ -47,6 +47,9 @@ class MemberButtonHelper(ButtonHelper):
                 "title": title,
             }
 
+        if permissions.user_can_confirm(user, obj):
+            confirm = f"Confirm the sign-up of {obj}, having heard from them"
+            buttons.append(button("confirm", "Confirm sign-up", "button-secondary", confirm))
         if permissions.user_can_invite(user, obj):
             invited = f"Record that {obj} was invited to an opportunity"
             buttons.append(button("invite", "Invite", "button-secondary", invited))
@@ -109,6 +112,11 @@ class MemberAdmin(ModelAdmin):
                 name=self.url_helper.get_action_url_name("erase"),
             ),
             re_path(
+                self.url_helper.get_action_url_pattern("confirm"),
+                self.confirm_view,
+                name=self.url_helper.get_action_url_name("confirm"),
+            ),
+            re_path(
                 self.url_helper.get_action_url_pattern("invite"),
                 self.invite_view,
                 name=self.url_helper.get_action_url_name("invite"),
@@ -117,6 +125,10 @@ class MemberAdmin(ModelAdmin):
 
     def erase_view(self, request, instance_pk):
         view = admin_views.EraseMemberView.as_view(model_admin=self, instance_pk=instance_pk)
+        return view(request)
+
+    def confirm_view(self, request, instance_pk):
+        view = admin_views.ConfirmMemberView.as_view(model_admin=self, instance_pk=instance_pk)
         return view(request)
 
     def invite_view(self, request, instance_pk):
@@ -304,6 +316,9 @@ def register_involvement_log_actions(actions):
         "involvement.matches", "View matching register members", "Matching register members viewed"
     )
     actions.register_action("involvement.confirm", "Confirm sign-up", "Sign-up confirmed from its address")
+    actions.register_action(
+        "involvement.confirm_by_staff", "Confirm sign-up for the person", "Sign-up confirmed by staff"
+    )
     actions.register_action(
         "involvement.confirm_change", "Confirm change", "Change confirmed from the member's address"
     )

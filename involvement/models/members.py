@@ -311,14 +311,18 @@ class Member(models.Model):
         Member.objects.filter(pk=self.pk).erase_personal_data(user=user, reason=reason)
         self.refresh_from_db()
 
-    def confirm(self):
-        """Confirmed from their own address: from now on they can be matched and invited."""
+    def confirm(self, user=None, how=""):
+        """Confirmed from their own address, or (`user`, `how`) by staff who heard from the person
+        themselves, for sign-ups by post or phone: from now on they can be matched and invited."""
         if self.confirmed_at is None:
             self.confirmed_at = self.last_activity_at = timezone.now()
             Member.objects.filter(pk=self.pk).update(
                 confirmed_at=self.confirmed_at, last_activity_at=self.confirmed_at
             )
-            log(self, "involvement.confirm")
+            if user is None:
+                log(self, "involvement.confirm")
+            else:
+                log(self, "involvement.confirm_by_staff", user=user, data={"how": how})
         return self
 
     def pause(self):

@@ -87,6 +87,7 @@ ALLOWED = {
     # Personal data: the Engagement team only.
     "view and export the involvement register": {ENGAGEMENT, SUPERUSER},
     "erase a register member's personal data": {ENGAGEMENT, SUPERUSER},
+    "confirm a sign-up by post or phone for the person": {ENGAGEMENT, SUPERUSER},
     # The audit history names the staff who looked at someone's data: only those who may see it.
     "open a register member's or a feedback item's audit history": {ENGAGEMENT, SUPERUSER},
     "read and triage feedback": {ENGAGEMENT, SUPERUSER},
@@ -561,6 +562,24 @@ def erase_member(client, world, role, allowed):
         assert_refused(confirm, role)
         assert_refused(response, role)
         assert not member.is_erased and member.name == f"Alex {MARKER}"
+
+
+@action("confirm a sign-up by post or phone for the person")
+def confirm_sign_up(client, world, role, allowed):
+    member = MemberFactory(
+        name=f"Alex {MARKER}", email="", preferred_contact="post", address="1 Road", confirmed_at=None
+    )
+    url = f"/admin/involvement/member/confirm/{member.pk}/"
+    form = client.get(url)
+    response = client.post(url, {"how": "phone"})
+    member.refresh_from_db()
+    if allowed:
+        assert form.status_code == 200 and response.status_code == 302
+        assert member.confirmed_at is not None
+    else:
+        assert_refused(form, role)
+        assert_refused(response, role)
+        assert member.confirmed_at is None
 
 
 def invitation_opportunity(world):
