@@ -175,6 +175,9 @@ class MembershipRoutesMixin:
                 if form.is_valid() and form.save():
                     log(member, "involvement.self_update")
                     done = "updated"
+                    if form.address_change is not None:
+                        notices.send_new_address_confirmation(self, form.address_change, request)
+                        done = "address"
             if done:
                 return redirect(
                     self.url + self.reverse_subpage("manage") + "?" + urlencode({"t": token, "done": done})
@@ -186,7 +189,7 @@ class MembershipRoutesMixin:
             member=member,
             form=form,
             token=token,
-            done=done if done in {"paused", "resumed", "updated"} else "",
+            done=done if done in {"paused", "resumed", "updated", "address"} else "",
         )
 
     @path("membership/download/", name="manage_download")

@@ -4,6 +4,7 @@ from django import forms
 
 from involvement.forms import HoneypotForm, RegisterForm, email_field
 from involvement.models.members import Member
+from involvement.models.pending import PendingChange
 from involvement.personal_fields import DETAIL_FIELDS, EQUALITY_FIELDS, INTEREST_FIELDS
 
 
@@ -39,8 +40,16 @@ class ManageForm(RegisterForm):
         someone else already on the register."""
 
         member = self.member
+        self.address_change = None
+        old_email = member.email
         for field in DETAIL_FIELDS:
             setattr(member, field, self.cleaned_data.get(field, ""))
+        new_email = member.email.strip()
+        if new_email and new_email.lower() != old_email.strip().lower():
+            # A new address is used only once it is confirmed from that address: the link goes
+            # there, and until it is opened the member keeps the address we know is theirs.
+            member.email = old_email
+            self.new_email = new_email
         if (
             Member.objects.active()
             .filter(dedupe_key=member.compute_dedupe_key())
@@ -54,6 +63,14 @@ class ManageForm(RegisterForm):
         for field in INTEREST_FIELDS:
             getattr(member, field).set(self.cleaned_data.get(field) or [])
         member.touch()
+        if getattr(self, "new_email", ""):
+            self.address_change = PendingChange.objects.create(
+                member=member,
+                answers={"email": self.new_email},
+                consent_version=member.consent_version,
+                consent_revision_id=member.consent_revision_id,
+                consented_at=member.consented_at,
+            )
         return True
 
 

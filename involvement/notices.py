@@ -70,3 +70,18 @@ def manage_url(page, member, request=None):
 def send_manage_link(page, member, request=None):
     context = {"url": manage_url(page, member, request), "days": member_links.MANAGE_DAYS}
     return _send(member, "manage_link", context, PURPOSE_MANAGE)
+
+
+def send_new_address_confirmation(page, change, request=None):
+    """Email the link that confirms a member's new email address: to the new address itself."""
+    context = {
+        "url": page_link(page, "confirm_change", member_links.change_token(change), request),
+        "days": member_links.CONFIRM_DAYS,
+    }
+    return outbox.send(
+        to=change.answers["email"],
+        template=template_for("confirm_new_address", Channel.EMAIL),
+        context=context,
+        purpose=PURPOSE_CONFIRM,
+        subject_ref=f"member:{change.member_id}",
+    )

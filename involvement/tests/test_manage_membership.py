@@ -170,3 +170,50 @@ def test_one_click_pause_from_a_bulk_message_needs_no_sign_in_or_csrf(member):
     assert member.is_paused
     assert browser.post("/register/pause/?t=altered").status_code == 400
     assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_a_new_email_address_is_used_only_once_confirmed_from_it(client, manage, member, topics):
+    from involvement.tests.mailbox import confirm, messages_to
+
+    data = {
+        "action": "update",
+        "name": "Pat Quilliam",
+        "email": "pat.new@example.org",
+        "phone": "",
+        "address": "",
+        "postcode": "",
+        "preferred_contact": "email",
+        "topics": [str(topics[2].pk)],
+        "access_needs": "Large print",
+        "website": "",
+    }
+    response = client.post(manage, data)
+    assert response.status_code == 302
+    assert "sent a link to your new email address" in client.get(response["Location"]).content.decode()
+    member.refresh_from_db()
+    # The other details are saved at once; the address waits for its own confirmation.
+    assert member.email == ADDRESS and set(member.topics.all()) == {topics[2]}
+    [message] = messages_to("pat.new@example.org")
+    assert "/confirm-change/" in message.body
+    assert confirm(client, "pat.new@example.org", "/confirm-change/").status_code == 200
+    member.refresh_from_db()
+    assert member.email == "pat.new@example.org"
+    assert_no_personal_data_logged(member)
+
+
+@pytest.mark.django_db
+def test_a_new_address_that_is_never_confirmed_changes_nothing(client, manage, member, topics):
+    data = {
+        "action": "update",
+        "name": "Pat Quilliam",
+        "email": "someone.else@example.org",
+        "preferred_contact": "email",
+        "topics": [str(topics[0].pk)],
+        "website": "",
+    }
+    assert client.post(manage, data).status_code == 302
+    member.refresh_from_db()
+    assert member.email == ADDRESS
+    # The old manage link still works: the address on the record has not changed.
+    assert client.get(manage).status_code == 200
