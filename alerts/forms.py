@@ -4,12 +4,9 @@ from django import forms
 
 from alerts.models import Frequency
 from core.form_fields import BoundedModelMultipleChoiceField
-from pages.forms import NHSUKForm
+from pages.forms import HoneypotForm
 from pages.models import Audience, Topic
 from pages.models.opportunities import OpportunityType
-
-# The field only robots fill in, named as on the register's forms (templates/forms/honeypot.html).
-HONEYPOT_FIELD = "website"
 
 WHAT_CHOICES = [
     ("opportunities", "New opportunities to get involved"),
@@ -28,7 +25,7 @@ def _choices(label, queryset, help_text):
     )
 
 
-class SubscribeForm(NHSUKForm):
+class SubscribeForm(HoneypotForm):
     email = forms.EmailField(
         label="Email address",
         max_length=254,
@@ -76,16 +73,6 @@ class SubscribeForm(NHSUKForm):
             "invalid_choice": "Select how often you would like to hear from us",
         },
     )
-    website = forms.CharField(
-        required=False,
-        strip=False,
-        max_length=200,
-        label="Leave this field empty",
-        template_name="forms/honeypot.html",
-    )
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
     def clean_email(self):
         return self.cleaned_data["email"].strip()

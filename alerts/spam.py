@@ -1,15 +1,13 @@
 """The subscribe form's protection from robots: the honeypot and a rate limit per connection.
 
-The same approach as the register's forms, built from core's pieces (core/ratelimit.py).
+The same approach as the register's forms: the honeypot of pages/forms.py, core's rate limit.
 """
 
 from core.addresses import client_ip
 from core.ratelimit import RateLimit
+from pages.forms import HONEYPOT_MESSAGE, honeypot_filled
 
-HONEYPOT_MESSAGE = (
-    "We could not accept this form. If you filled in the box labelled 'Leave this field empty', "
-    "clear it and send the form again."
-)
+__all__ = ["HONEYPOT_MESSAGE", "RATE_LIMIT_MESSAGE", "honeypot_filled", "limiter"]
 RATE_LIMIT_MESSAGE = (
     "You have asked for alerts several times in a short time. To protect this service from "
     "automated requests we cannot accept any more from your connection for now. "
@@ -22,7 +20,3 @@ LIMIT, WINDOW = 10, 60 * 60
 
 def limiter(request):
     return RateLimit("alerts.subscribe", client_ip(request), LIMIT, WINDOW)
-
-
-def honeypot_filled(data, field):
-    return bool((data.get(field) or "").strip())

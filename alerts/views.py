@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from alerts import links as alert_links
 from alerts import spam
-from alerts.forms import HONEYPOT_FIELD, SubscribeForm
+from alerts.forms import SubscribeForm
 from alerts.subscribing import NotConfirmed, confirm, request_alerts, unsubscribe
 from messaging import links
 
@@ -37,7 +37,7 @@ def _accept(request, form):
     """Validate the form and ask for the alerts; False, with the reason on the form, if refused."""
     counter = spam.limiter(request)
     valid = form.is_valid()
-    if spam.honeypot_filled(request.POST, HONEYPOT_FIELD):
+    if spam.honeypot_filled(request.POST):
         counter.hit()
         form.add_error(None, spam.HONEYPOT_MESSAGE)
         return False

@@ -13,8 +13,7 @@ from involvement.personal_fields import (
     FEEDBACK_CONTACT_FIELDS,
     SIGN_UP_FIELDS,
 )
-from involvement.spam import HONEYPOT_FIELD
-from pages.forms import NHSUKForm
+from pages.forms import HoneypotForm
 from pages.models import Audience, Topic
 
 PHONE_CHARACTERS = re.compile(r"^[0-9 +()\-]+$")
@@ -87,21 +86,6 @@ def clean_phone_value(value):
     if not PHONE_CHARACTERS.match(value) or not 10 <= len(digits) <= 15:
         raise forms.ValidationError(PHONE_ERROR)
     return value
-
-
-class HoneypotForm(NHSUKForm):
-    """A public form with the field only robots fill in; the page checks it before anything is stored."""
-
-    website = forms.CharField(
-        required=False,
-        strip=False,
-        max_length=200,
-        label="Leave this field empty",
-        template_name="forms/honeypot.html",
-    )
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
 
 class RegisterForm(HoneypotForm):

@@ -4,13 +4,9 @@ from django.conf import settings
 
 from core.addresses import client_ip
 from core.ratelimit import RateLimit
+from pages.forms import HONEYPOT_FIELD, HONEYPOT_MESSAGE, honeypot_filled
 
-HONEYPOT_FIELD = "website"
-
-HONEYPOT_MESSAGE = (
-    "We could not accept this form. If you filled in the box labelled 'Leave this field empty', "
-    "clear it and send the form again."
-)
+__all__ = ["HONEYPOT_FIELD", "HONEYPOT_MESSAGE", "RATE_LIMIT_MESSAGE", "RateLimiter", "honeypot_filled"]
 RATE_LIMIT_MESSAGE = (
     "You have sent this form several times in a short time. To protect this service from "
     "automated messages we cannot accept any more from your connection for now. "
@@ -19,11 +15,6 @@ RATE_LIMIT_MESSAGE = (
 
 # A count alone in settings.INVOLVEMENT_RATE_LIMIT is per hour.
 RATE_LIMIT_WINDOW = 60 * 60
-
-
-def honeypot_filled(data):
-    """True when the field humans cannot see (and are told to leave empty) has something in it."""
-    return bool((data.get(HONEYPOT_FIELD) or "").strip())
 
 
 def rate_limit():

@@ -126,3 +126,31 @@ class NHSUKForm(forms.Form):
             # with classes, so Django's default cols is left out too.
             field.widget.attrs.pop("maxlength", None)
             field.widget.attrs.pop("cols", None)
+
+
+# The honeypot: a field only robots fill in, on every public form that stores what it is sent.
+HONEYPOT_FIELD = "website"
+HONEYPOT_MESSAGE = (
+    "We could not accept this form. If you filled in the box labelled 'Leave this field empty', "
+    "clear it and send the form again."
+)
+
+
+def honeypot_filled(data):
+    """True when the field humans cannot see (and are told to leave empty) has something in it."""
+    return bool((data.get(HONEYPOT_FIELD) or "").strip())
+
+
+class HoneypotForm(NHSUKForm):
+    """A public form with the field only robots fill in; the page checks it before anything is stored."""
+
+    website = forms.CharField(
+        required=False,
+        strip=False,
+        max_length=200,
+        label="Leave this field empty",
+        template_name="forms/honeypot.html",
+    )
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
