@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 EVERYTHING = "everything"
 LISTINGS = "listings"
 PREFIX = "page-cache:tag:"
+FRAGMENT_PREFIX = "page-cache:fragment:"
 # Long enough to outlive every entry (none outlives midnight): an expired tag only costs a miss.
 TAG_SECONDS = 2 * 24 * 3600
 # What a view leaves on the request to say what its response shows.
@@ -110,7 +111,7 @@ def keep_until_changed(name, compute, tag=EVERYTHING):
     when = stamp(tag)
     if when is None:
         return compute()
-    key = f"page-cache:fragment:{name}:{when}"
+    key = f"{FRAGMENT_PREFIX}{name}:{when}"
     try:
         found = _cache().get(key)
     except Exception:

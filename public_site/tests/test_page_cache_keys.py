@@ -6,13 +6,13 @@ from django.core.cache import caches
 
 from core.tests.cache_keys import stored_keys
 from pages.tests.factories import OpportunityPageFactory, StandardPageFactory, TopicFactory
-from public_site.cache_tags import PREFIX
+from public_site.cache_tags import FRAGMENT_PREFIX, PREFIX
 
 
 def stored_pages():
-    """The pages in the page cache, without the tags' change times."""
+    """The pages in the page cache, without the tags' change times and the shared fragments."""
     cache = caches["pages"]
-    return {key for key in stored_keys(cache) if PREFIX not in key}
+    return {key for key in stored_keys(cache) if PREFIX not in key and FRAGMENT_PREFIX not in key}
 
 
 @pytest.fixture
