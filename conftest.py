@@ -70,3 +70,13 @@ def readme_cron():
         return words
 
     return run
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test restores the serialized database (serialized_rollback=True). One
+    without it is flushed with Django's post_migrate rows made again (content types, permissions),
+    and the next test that restores the serialized database then clashes with them."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: add serialized_rollback=True to its django_db mark")

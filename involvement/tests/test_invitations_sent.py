@@ -145,7 +145,9 @@ def test_sending_twice_gives_each_member_one_invitation(client, engagement_user,
     assert len([m for m in mail.outbox if m.to == ["emma@example.com"]]) == 1
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback like every transactional test here: one without it would flush with Django's
+# post_migrate rows recreated, and the next test that restores the serialized database would clash.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sends_at_once_give_each_member_one_invitation(opportunity_index, topics):
     if connection.vendor == "sqlite":
         pytest.skip("SQLite serialises the two writers; the PostgreSQL run races them")
