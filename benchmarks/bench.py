@@ -164,17 +164,7 @@ def run_locust(url, seconds, workdir):
 
 def probe(env):
     """The addresses to load and the SQL queries of each, from benchmarks/probe.py."""
-    result = subprocess.run(
-        [harness.PYTHON, "-m", "benchmarks.probe"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"benchmarks/probe.py failed:\n{result.stderr[-6000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return harness.json_from(env, "-m", "benchmarks.probe")
 
 
 def page_weight(base, address):

@@ -5,6 +5,7 @@ production settings plus the volume data command), as a deployment would; nothin
 Django.
 """
 
+import json
 import os
 import shutil
 import signal
@@ -67,6 +68,15 @@ def manage(env, *args, quiet=True):
         if lines:
             say("  " + lines[-1])
     return time.monotonic() - started
+
+
+def json_from(env, *args):
+    """Run `python <args>` in the project with `env` and read the JSON its last line prints; stop
+    the whole run with its errors if it fails."""
+    result = subprocess.run([PYTHON, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr[-6000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def build_site(env):

@@ -53,17 +53,7 @@ def run_digest(env):
     try:
         smtp_env = {**env, "EMAIL_URL": f"smtp://127.0.0.1:{controller.port}", "MESSAGING_SWEEP_SECONDS": "0"}
         say(f"Queueing a weekly digest to {SUBSCRIBERS:,} subscribers…")
-        result = subprocess.run(
-            [harness.PYTHON, "manage.py", "prepare_digest_bench", str(SUBSCRIBERS)],
-            cwd=ROOT,
-            env=smtp_env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise SystemExit(f"prepare_digest_bench failed:\n{result.stderr[-6000:]}")
-        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        figures = harness.json_from(smtp_env, "manage.py", "prepare_digest_bench", str(SUBSCRIBERS))
         figures["received_before_worker"] = sink.count
         say("Sending them with the worker (manage.py db_worker)…")
         started = time.monotonic()
