@@ -2,7 +2,8 @@
 
 involvement/personal_data.py calls `export` and `erase` for every app whose AppConfig has a
 `personal_data` module (alerts/apps.py). Erasure deletes the subscriptions and blanks their
-messages in the outbox (messaging.outbox.forget), keeping the counts. Both are written to
+messages in the outbox (messaging.outbox.forget), keeping the counts; messages to the address
+itself are blanked by the outbox's own holder (messaging/personal_data.py). Both are written to
 Wagtail's audit log against "Subscriber 7", never the address.
 """
 
@@ -60,7 +61,6 @@ def erase(email, user=None):
             outbox.forget(subject_ref=subscription.subject_ref)
             log(subscription, "alerts.erase", user=user, data={"reason": "request"})
         Subscription.objects.filter(pk__in=[s.pk for s in subscriptions]).delete()
-        outbox.forget(address=email)
     return [str(s) for s in subscriptions]
 
 
