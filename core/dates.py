@@ -21,3 +21,13 @@ def day_bounds(now=None):
     now = now or timezone.now()
     today = timezone.localdate(now)
     return today, start_of_day(today), start_of_day(today + datetime.timedelta(days=1))
+
+
+def reporting_year_start(day):
+    """The calendar year the April-to-March reporting year holding `day` starts in."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def reporting_year_bounds(start_year):
+    """(1 April, 31 March) of the reporting year starting in April `start_year`."""
+    return datetime.date(start_year, 4, 1), datetime.date(start_year + 1, 3, 31)

@@ -4,11 +4,20 @@ Twenty requests arriving at once against a limit of five get exactly five slots:
 increments the counter first and only then compares, so no two requests can both read "four".
 The counter's key holds a keyed hash of who is counted (core.hashing.keyed_hash), never the
 address or email itself. With several processes the cache must be shared (REDIS_URL).
+
+With Redis unreachable the limit fails open: the request is let through and a warning is logged
+(core/cache_backends.py). Refusing everyone's form while Redis restarts would do more harm than a
+few seconds without a limit; the sign-in lockout is in the database and keeps counting.
 """
+
+import logging
 
 from django.core.cache import cache
 
+from core.cache_backends import CacheUnavailable
 from core.hashing import keyed_hash
+
+logger = logging.getLogger("core.ratelimit")
 
 
 class RateLimit:
@@ -33,7 +42,14 @@ class RateLimit:
         return not self.unlimited and self.count() >= self.limit
 
     def hit(self):
-        """Count one event, whatever the limit; returns the new count."""
+        """Count one event, whatever the limit; returns the new count (0 if it cannot be counted)."""
+        try:
+            return self._hit()
+        except CacheUnavailable:
+            logger.warning("Rate limit not applied: the cache is unreachable")
+            return 0
+
+    def _hit(self):
         cache.add(self.key, 0, self.window)
         try:
             count = cache.incr(self.key)
@@ -59,5 +75,5 @@ class RateLimit:
         """Give back a slot taken for something that then did not happen."""
         try:
             cache.decr(self.key)
-        except ValueError:  # expired meanwhile: nothing to give back
+        except (ValueError, CacheUnavailable):  # expired meanwhile, or unreachable: nothing to give back
             pass

@@ -36,6 +36,8 @@ class Message(models.Model):
     text = models.TextField(blank=True)
     html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
+    # Text files sent with an email, such as a calendar file: [{"filename", "content", "mimetype"}].
+    attachments = models.JSONField(default=list, blank=True)
     purpose = models.SlugField(max_length=40)
     dedupe_key = models.CharField(max_length=255, unique=True, null=True, blank=True)
     subject_ref = models.CharField(max_length=100, blank=True, db_index=True)

@@ -34,6 +34,12 @@ class Recipient:
     subject_ref: str = ""
     unsubscribe_url: str | None = None
     channel: str = Channel.EMAIL
+    attachments: list = field(default_factory=list)
+
+
+def attachment(filename, content, mimetype):
+    """A text file to send with an email (outbox.send(attachments=[…])); texts and letters carry none."""
+    return {"filename": str(filename), "content": str(content), "mimetype": str(mimetype)}
 
 
 def bulk_headers(unsubscribe_url):
@@ -53,14 +59,19 @@ def send(
     dedupe_key=None,
     subject_ref="",
     unsubscribe_url=None,
+    attachments=(),
 ):
-    """Queue one message to one recipient and return its row (the existing row for a known dedupe_key)."""
+    """Queue one message to one recipient and return its row (the existing row for a known dedupe_key).
+
+    `attachments` are text files made with `attachment()`, sent with an email only.
+    """
     recipient = Recipient(
         to=to,
         dedupe_key=dedupe_key,
         subject_ref=subject_ref,
         unsubscribe_url=unsubscribe_url,
         channel=channel,
+        attachments=list(attachments),
     )
     return send_many([recipient], template=template, context=context, purpose=purpose)[0]
 
@@ -93,6 +104,7 @@ def _build(recipient, template, context, purpose, from_email):
         text=text,
         html=html if recipient.channel == Channel.EMAIL else "",
         headers=bulk_headers(recipient.unsubscribe_url),
+        attachments=recipient.attachments if recipient.channel == Channel.EMAIL else [],
         purpose=purpose,
         dedupe_key=recipient.dedupe_key or None,
         subject_ref=recipient.subject_ref,
@@ -176,7 +188,9 @@ FORGOTTEN = "(erased)"
 
 def forget(*, subject_ref="", address=""):
     """Erase a person from the outbox: their messages keep purpose, status, dates and counts, and lose
-    the address, subject, text, headers and the reference to the person. Returns how many rows."""
+    the address, subject, text, headers, attachments and the reference to the person.
+
+    Returns how many rows."""
     rows = Message.objects.none()
     if subject_ref:
         rows = rows | Message.objects.filter(subject_ref=subject_ref)
@@ -191,6 +205,7 @@ def forget(*, subject_ref="", address=""):
         text="",
         html="",
         headers={},
+        attachments=[],
         subject_ref="",
         last_error="",
         next_attempt_at=now,

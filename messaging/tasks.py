@@ -39,7 +39,9 @@ def enqueue_delivery(ids, *, run_after=None):
     if isinstance(backend, (DatabaseBackend, ImmediateBackend)):
         task_to_run.enqueue(ids)
     else:
-        transaction.on_commit(lambda: task_to_run.enqueue(ids))
+        # robust: with Redis down the request that stored the rows still succeeds; the sweeper
+        # queues them again (docs/deployment.md, "When Redis is down").
+        transaction.on_commit(lambda: task_to_run.enqueue(ids), robust=True)
 
 
 def sweep(now=None):

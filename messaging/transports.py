@@ -64,6 +64,8 @@ class MailTransport:
         )
         if message.html:
             email.attach_alternative(message.html, "text/html")
+        for item in message.attachments or []:
+            email.attach(item["filename"], item["content"], item["mimetype"])
         try:
             if not self.opened:
                 self.connection.open()

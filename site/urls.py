@@ -17,7 +17,12 @@ urlpatterns = [
     path("", include(public_site_urls)),
     path("", include("reporting.urls")),
     path("", include("involvement.urls")),
+    path("", include("events.urls")),
     path("alerts/", include("alerts.urls")),
+    # <opportunity URL>respond/…: never in the anonymous page cache (not a cacheable view).
+    path("", include("questionnaires.urls")),
+    # <opportunity URL>responses/: the published responses, never cached (a decline shows at once).
+    path("", include("published_responses.urls")),
 ]
 
 if settings.DEBUG:

@@ -20,7 +20,7 @@ TIERS = [
     ["messaging"],
     ["involvement", "alerts"],
     ["questionnaires", "events"],
-    ["analysis"],
+    ["analysis", "published_responses", "reach"],
     ["reporting"],
     ["public_site", "security", "operations"],
     ["demo", "benchmarks"],

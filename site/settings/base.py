@@ -18,6 +18,11 @@ INSTALLED_APPS = [
     "messaging",
     "involvement",
     "alerts",
+    "questionnaires",
+    "events",
+    "published_responses",
+    "reach",
+    "analysis",
     "reporting",
     "public_site",
     "operations",
@@ -216,7 +221,8 @@ if _hostnames:
     for _backend in WAGTAILFRONTENDCACHE.values():
         _backend["HOSTNAMES"] = _hostnames
 if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    # Before public_site, whose ready() takes over its page purges (public_site/frontend_cache.py).
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("public_site"), "wagtail.contrib.frontend_cache")
 
 # Mail: EMAIL_URL in django-environ's form. smtp+tls:// is STARTTLS (port 587), smtp+ssl:// is SSL
 # from the start (port 465); smtp:// is unencrypted, which the deploy checks allow only to a relay
@@ -262,8 +268,11 @@ SIGNOFF_REMINDER_DAYS = env.int("SIGNOFF_REMINDER_DAYS", default=5)
 # Redis (REDIS_URL) for `manage.py rqworker default`.
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
 if TASKS_BACKEND == "rq":
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.backend.RQBackend"}}
+    TASKS = {"default": {"BACKEND": "core.task_backends.RQBackend"}}  # urgent tasks first
     RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+    # django-tasks-rq's job class, so that a plain `manage.py rqworker default` can run its tasks
+    # (rq's own Job class calls the task object and fails every job).
+    RQ = {"JOB_CLASS": "django_tasks_rq.backend.Job"}
     INSTALLED_APPS.append("django_rq")
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -290,9 +299,14 @@ NOTIFY_LETTER_TEMPLATE_ID = env.str("NOTIFY_LETTER_TEMPLATE_ID", default="")
 # proxies trusted to report the client's address, and years of inactivity before erasure.
 INVOLVEMENT_RATE_LIMIT = env.int("INVOLVEMENT_RATE_LIMIT", default=5)
 INVOLVEMENT_RETENTION_YEARS = env.int("INVOLVEMENT_RETENTION_YEARS", default=3)
+# Questionnaire responses lose their free text, email address and About you answers this many
+# years after their opportunity's outcome is published (`remove_old_response_text`, daily).
+QUESTIONNAIRE_RETENTION_YEARS = env.int("QUESTIONNAIRE_RETENTION_YEARS", default=3)
 INVOLVEMENT_INVITATIONS_PER_QUARTER = env.int("INVOLVEMENT_INVITATIONS_PER_QUARTER", default=3)
 # The group whose members see and manage the register and feedback.
 INVOLVEMENT_STAFF_GROUP = roles.ENGAGEMENT_TEAM
+# Days after a session ends before its bookings lose names, contact details and access needs.
+EVENT_BOOKING_RETENTION_DAYS = env.int("EVENT_BOOKING_RETENTION_DAYS", default=90)
 
 # How many proxies in front of gunicorn append to X-Forwarded-For (core/addresses.py): the forms'
 # rate limit, the password reset limit and the sign-in lockout count the address they report.

@@ -5,11 +5,18 @@ With REDIS_URL both live in Redis, in two different databases of it: the counter
 REDIS_URL names, the pages in the next one (or REDIS_PAGE_CACHE_URL). Emptying the page cache
 (a restore does, and Django's `cache.clear()` is Redis' FLUSHDB) then never wipes the rate limit's
 counters. Without Redis, counters are per process and pages are a folder on disk.
+
+Redis being down never fails a request (core/cache_backends.py): a read is a miss, a write is
+dropped, and each call gives up after REDIS_TIMEOUTS, so a hung Redis costs a request at most about
+a second per cache call rather than a worker.
 """
 
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
+
+# Seconds to connect, and to wait for an answer (redis-py's connection pool options).
+REDIS_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
 
 
 def next_database(url):
@@ -26,10 +33,10 @@ def cache_settings(redis_url, page_cache_url="", page_cache_dir=""):
         pages_url = page_cache_url or next_database(redis_url)
         if pages_url == redis_url:
             raise ImproperlyConfigured("REDIS_PAGE_CACHE_URL must name another database than REDIS_URL.")
-        redis = "django.core.cache.backends.redis.RedisCache"
+        redis = {"BACKEND": "core.cache_backends.ResilientRedisCache", "OPTIONS": REDIS_TIMEOUTS}
         return {
-            "default": {"BACKEND": redis, "LOCATION": redis_url, "KEY_PREFIX": "hub"},
-            "pages": {"BACKEND": redis, "LOCATION": pages_url, "KEY_PREFIX": "pages"},
+            "default": {**redis, "LOCATION": redis_url, "KEY_PREFIX": "hub"},
+            "pages": {**redis, "LOCATION": pages_url, "KEY_PREFIX": "pages"},
         }
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
