@@ -79,7 +79,10 @@ class NHSUKBoundField(BoundField):
 
     @property
     def error_target(self):
-        """The id the error summary links to: a group's first option, or the control itself."""
+        """The id the error summary links to: a group's first option, a date's first box (the suffix
+        of its id is the field's `first_part`), or the control itself."""
+        if first_part := getattr(self.field, "first_part", None):
+            return f"{self.auto_id}_{first_part}"
         return f"{self.auto_id}_0" if self.widget_type in OPTION_GROUPS else self.auto_id
 
     def build_widget_attrs(self, attrs, widget=None):
@@ -139,6 +142,33 @@ HONEYPOT_MESSAGE = (
 def honeypot_filled(data):
     """True when the field humans cannot see (and are told to leave empty) has something in it."""
     return bool((data.get(HONEYPOT_FIELD) or "").strip())
+
+
+def admit(form, data, limiter, rate_limit_message, check=None):
+    """Whether a public form's post may be stored now; if not, False with the reason on the form.
+
+    The one order every public form follows: a filled honeypot is refused (and counted against the
+    connection, whatever the form's errors); an invalid form shows its errors, and the rate limit's
+    message too once the connection has used up its slots; `check(form)`, for a valid form, may
+    refuse it with its own reason on the form without spending a slot; last, a slot of `limiter` is
+    taken atomically, so simultaneous posts cannot all squeeze under the limit. The caller stores
+    the submission and calls `limiter.release()` if it could not be stored after all.
+    """
+    valid = form.is_valid()
+    if honeypot_filled(data):
+        limiter.hit()
+        form.add_error(None, HONEYPOT_MESSAGE)
+        return False
+    if not valid:
+        if limiter.exceeded():
+            form.add_error(None, rate_limit_message)
+        return False
+    if check is not None and not check(form):
+        return False
+    if not limiter.take():
+        form.add_error(None, rate_limit_message)
+        return False
+    return True
 
 
 class HoneypotForm(NHSUKForm):

@@ -27,12 +27,13 @@ BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
 def signed_off_fields(model):
     """(field names, {child relation: its field names}) that an editor can change in `model`'s
     editor, the schedule and comments aside. Derived from the editor itself, so a field added to a
-    panel is part of what is signed off without anyone remembering to list it."""
+    panel is part of what is signed off without anyone remembering to list it; a model whose
+    reviewed content is not typed in its editor (published responses) names it in
+    `signed_off_extra_fields`."""
     options = model.get_edit_handler().get_form_options()
     model_fields = {field.name for field in model._meta.get_fields()}
-    fields = tuple(
-        sorted(name for name in options["fields"] if name in model_fields and name not in SCHEDULE_FIELDS)
-    )
+    names = [*options["fields"], *getattr(model, "signed_off_extra_fields", ())]
+    fields = tuple(sorted({name for name in names if name in model_fields and name not in SCHEDULE_FIELDS}))
     children = {
         relation: tuple(sorted(spec.get("fields", ())))
         for relation, spec in options.get("formsets", {}).items()

@@ -9,6 +9,7 @@ the page's templates, search_fields or api_fields.
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 
+from core.equality import GROUP_CHOICES
 from core.model_fields import ChoiceListField
 from workflows.panels import StakeholderGridPanel
 from workflows.plan_rules import Category, EIAStatus, approval_problems, plan_problems
@@ -59,6 +60,13 @@ class ConsultationPlan(models.Model):
         "equality impact summary",
         blank=True,
         help_text="Which of the nine protected characteristics are affected, and how the plan responds.",
+    )
+    eia_groups = ChoiceListField(
+        "groups the assessment finds affected",
+        item_choices=GROUP_CHOICES,
+        help_text="Tick each group the equality impact assessment says the change affects. While "
+        "the consultation is open, its reach table (Responses, then 'Who we heard from') shows "
+        "these groups first and warns when too few of them have responded.",
     )
     eia_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -123,7 +131,12 @@ class ConsultationPlan(models.Model):
             "follows from the quadrant and is drawn in the grid below once saved.",
         ),
         MultiFieldPanel(
-            [FieldPanel("eia_status"), FieldPanel("eia_summary"), FieldPanel("eia_document")],
+            [
+                FieldPanel("eia_status"),
+                FieldPanel("eia_summary"),
+                FieldPanel("eia_groups"),
+                FieldPanel("eia_document"),
+            ],
             heading="Equality impact assessment",
         ),
         MultiFieldPanel(

@@ -6,6 +6,10 @@ category needs, within one sign-off run, each by a different person who did not 
 and only while the plan's guards hold. OpportunityPage calls `require_signoff` from `publish`
 (revision.publish, bulk actions, scheduled publishing) and from `save` whenever a save would make
 it live or change its live revision (the editor's publish button, revert, copies kept live).
+
+Apps above workflows add rules of their own that every publish must pass on the same routes with
+`register_publication_check` from their AppConfig.ready() (the questionnaire lock:
+questionnaires/lock.py refuses a version whose questions would break the answers already given).
 """
 
 from wagtail.log_actions import log
@@ -13,6 +17,14 @@ from wagtail.log_actions import log
 from workflows.exceptions import PublicationRefused
 from workflows.fingerprint import fingerprint
 from workflows.models import missing_approvals, required_stages
+
+_publication_checks = {}
+
+
+def register_publication_check(name, fn):
+    """Run fn(page, revision) -> [sentence, …] on every publish of an opportunity; any sentence
+    refuses it, wherever the publish comes from."""
+    _publication_checks[name] = fn
 
 
 def publication_problems(page, revision):
@@ -28,6 +40,8 @@ def publication_problems(page, revision):
             f"As a category {obj.signoff_category} plan it needs approval of exactly this version at "
             f"every stage, each by a different person who did not submit it; missing: {names}."
         )
+    for check in _publication_checks.values():
+        problems.extend(check(page, revision))
     return problems
 
 

@@ -2,6 +2,7 @@
 
 from pages.models.home import HomePage
 from pages.models.opportunities import OpportunityIndexPage, OpportunityPage
+from pages.models.sessions import EventSession
 from pages.models.site_settings import OrganisationSettings
 from pages.models.snippets import Audience, Topic
 from pages.models.standard import StandardPage
@@ -16,6 +17,7 @@ from pages.models.you_said_we_did import YouSaidWeDidAction, YouSaidWeDidIndexPa
 
 __all__ = [
     "Audience",
+    "EventSession",
     "HomePage",
     "OpportunityIndexPage",
     "OpportunityPage",

@@ -15,9 +15,13 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.model_fields import ChoiceListField
+from pages.admin_forms import OpportunityEditForm
 from pages.blocks import SIMPLE_RICH_TEXT
+from pages.extensions import opportunity_panels
 from pages.listing import FilteredListingMixin
 from pages.models.base import BasePage
+from pages.models.questionnaire import QuestionnaireMixin
+from pages.models.sessions import EventBooking
 from pages.models.snippets import Audience, Topic
 from pages.privacy import PublicPageQuerySet
 from pages.status import (
@@ -29,7 +33,6 @@ from pages.status import (
     still_open_q,
     upcoming_q,
 )
-from workflows.forms import OpportunityPageForm
 from workflows.plan import ConsultationPlan
 from workflows.publication import require_signoff
 from workflows.signoff import after_revision_saved, consultation_workflow
@@ -131,7 +134,7 @@ class OpportunityQuerySet(PublicPageQuerySet):
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
-class OpportunityPage(ConsultationPlan, BasePage):
+class OpportunityPage(QuestionnaireMixin, ConsultationPlan, EventBooking, BasePage):
     """One way to get involved: a consultation, survey, event, group or role; public page and plan."""
 
     opportunity_type = models.CharField(
@@ -206,7 +209,7 @@ class OpportunityPage(ConsultationPlan, BasePage):
     )
 
     objects = OpportunityManager()
-    base_form_class = OpportunityPageForm
+    base_form_class = OpportunityEditForm
 
     parent_page_types = ["pages.OpportunityIndexPage"]
     subpage_types = []
@@ -295,6 +298,8 @@ class OpportunityPage(ConsultationPlan, BasePage):
         [
             ObjectList(content_panels, heading="Public content"),
             ObjectList(taking_part_panels, heading="Taking part"),
+            ObjectList(QuestionnaireMixin.questionnaire_panels, heading="Questionnaire"),
+            ObjectList(EventBooking.booking_panels, heading="Sessions and booking"),
             ObjectList(ConsultationPlan.plan_panels, heading="Consultation plan (internal)"),
             ObjectList(BasePage.promote_panels, heading="Promote"),
             ObjectList(BasePage.settings_panels, heading="Settings"),
@@ -377,6 +382,11 @@ class OpportunityPage(ConsultationPlan, BasePage):
     @property
     def summary_text(self):
         return self.summary or super().summary_text
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["panels"] = opportunity_panels(self, request)
+        return context
 
 
 class OpportunityFilterForm(forms.Form):

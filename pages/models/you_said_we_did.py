@@ -16,6 +16,7 @@ from pages.blocks import SIMPLE_RICH_TEXT
 from pages.listing import FilteredListingMixin
 from pages.models.base import BasePage
 from pages.models.snippets import Topic
+from pages.outcome_themes import OutcomeForm, theme_figures
 
 
 class FeedbackSource(models.TextChoices):
@@ -36,6 +37,10 @@ class ActionStatus(models.TextChoices):
 
 class YouSaidWeDidPage(BasePage):
     """One piece of feedback and what changed because of it; may answer an opportunity."""
+
+    # Offers the site's own count of who took part (pages/participation.py) and the coded themes
+    # (pages/outcome_themes.py).
+    base_form_class = OutcomeForm
 
     you_said = RichTextField(
         "what people told us",
@@ -71,6 +76,13 @@ class YouSaidWeDidPage(BasePage):
         "the opportunity shows 'outcome published' and links here.",
     )
 
+    outcome_themes = models.JSONField(
+        "themes to show with their counts",
+        default=list,
+        blank=True,
+        help_text="Theme ids from the opportunity's coding frame; the page shows their counts.",
+    )
+
     parent_page_types = ["pages.YouSaidWeDidIndexPage"]
     subpage_types = []
 
@@ -104,6 +116,7 @@ class YouSaidWeDidPage(BasePage):
         ),
         FieldPanel("you_said"),
         FieldPanel("we_did_summary"),
+        FieldPanel("outcome_themes", heading="What people raised"),
         InlinePanel("actions", heading="What we did", label="Action", min_num=1),
         FieldPanel("intro"),
         FieldPanel("body"),
@@ -116,6 +129,10 @@ class YouSaidWeDidPage(BasePage):
     @property
     def summary_text(self):
         return self.we_did_summary or super().summary_text
+
+    def theme_figures(self):
+        """The chosen themes with their counts from the analysis, suppressed (pages/outcome_themes.py)."""
+        return theme_figures(self.opportunity, self.outcome_themes)
 
 
 class YouSaidWeDidAction(Orderable):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 
 from workflows.plan_rules import Category
 
@@ -91,10 +91,11 @@ def display_name(user):
 
 
 def record_decision(workflow_state, page, decision, *, stage, stage_name, user=None, comment="", **extra):
-    """Add a row to the sign-off log about `page` (the specific page as its revision stands)."""
+    """Add a row to the sign-off log about `page` (the specific page as its revision stands, or a
+    snippet under review, which the row names by its title only: `page` stays empty)."""
     submitter = workflow_state.requested_by if workflow_state else None
     return SignOffDecision.objects.create(
-        page_id=page.pk,
+        page_id=page.pk if isinstance(page, Page) else None,
         page_title=page.title[:255],
         workflow_state=workflow_state,
         stage=stage,

@@ -52,7 +52,8 @@ def restart(workflow_state, user, reason):
         workflow_state.current_task_state = workflow_state.task_states.order_by("-started_at", "-pk").first()
     workflow_state.signoff_note = (Decision.RESTARTED, reason)
     workflow_state.cancel(user=user)
-    page = workflow_state.content_object.specific
+    obj = workflow_state.content_object
+    page = getattr(obj, "specific", obj)  # a snippet under review is already specific
     log(page, "workflows.signoff_restarted", user=user, data={"reason": reason})
     workflow = page.get_workflow()
     if workflow is not None:

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Workflow, WorkflowPage
 
 from core import roles
+from workflows.tests.permission_matrix import World
 
 ROLE_USERS = {
     "editor": roles.EDITORS,
@@ -39,3 +40,9 @@ def signoff_index(opportunity_index):
         page=opportunity_index, defaults={"workflow": Workflow.objects.get(name=roles.CONSULTATION_SIGNOFF)}
     )
     return opportunity_index
+
+
+@pytest.fixture
+def world(users, signoff_index, home):
+    """The permission matrix's world: a user for each role, made before each case (permission_matrix.py)."""
+    return World(users, signoff_index, home)

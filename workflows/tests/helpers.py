@@ -4,6 +4,7 @@ import datetime
 
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 from pages.tests.factories import OpportunityPageFactory
@@ -51,7 +52,11 @@ def editor_form(client, page):
     # StreamFields are drawn by JavaScript, so their inputs are not in the HTML; the plans
     # in these tests have empty bodies, which the form receives as a count of zero.
     assert not page.specific.body, "helpers only handle pages with an empty body"
-    data["body-count"] = "0"
+    # Every other StreamField (an opportunity's questionnaire) likewise, when it is empty; a test
+    # of a page with questions adds their form data itself.
+    for field in page.specific._meta.get_fields():
+        if isinstance(field, StreamField) and not getattr(page.specific, field.name):
+            data[f"{field.name}-count"] = "0"
     return data
 
 
@@ -87,3 +92,22 @@ def current_stage(page):
     page.refresh_from_db()
     task = page.current_workflow_task
     return task.name if task else None
+
+
+def run_model(machine, examples, steps):
+    """Run a hypothesis state machine the way every model test here does: `examples` sequences of
+    up to `steps` actions, no deadline (database work is slow), nothing remembered between runs."""
+    from hypothesis import HealthCheck
+    from hypothesis import settings as hypothesis_settings
+    from hypothesis.stateful import run_state_machine_as_test
+
+    run_state_machine_as_test(
+        machine,
+        settings=hypothesis_settings(
+            max_examples=examples,
+            stateful_step_count=steps,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+            database=None,
+        ),
+    )

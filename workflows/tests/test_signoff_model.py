@@ -21,8 +21,6 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
-from hypothesis import HealthCheck
-from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -30,7 +28,6 @@ from hypothesis.stateful import (
     invariant,
     precondition,
     rule,
-    run_state_machine_as_test,
 )
 from wagtail.models import Revision, WorkflowState
 
@@ -40,7 +37,7 @@ from pages.tests.factories import OpportunityIndexPageFactory
 from workflows import signoff
 from workflows.exceptions import SignOffRefused
 from workflows.models import SignOffDecision
-from workflows.tests.helpers import draft_plan
+from workflows.tests.helpers import draft_plan, run_model
 
 EXAMPLES = int(os.environ.get("SIGNOFF_MODEL_EXAMPLES", "200"))
 STEPS = 12
@@ -363,16 +360,7 @@ def test_no_sequence_of_actions_publishes_what_was_not_signed_off(signoff_index,
     SignOffMachine.people = people
     SignOffMachine.indexes = [signoff_index, second]
     SEQUENCES.update(run=0, live=0)
-    run_state_machine_as_test(
-        SignOffMachine,
-        settings=hypothesis_settings(
-            max_examples=EXAMPLES,
-            stateful_step_count=STEPS,
-            deadline=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-            database=None,
-        ),
-    )
+    run_model(SignOffMachine, EXAMPLES, STEPS)
     with capsys.disabled():
         print(  # noqa: T201 - the issue asks the run to report how many sequences it tried
             f"\nsign-off model: {SEQUENCES['run']} random sequences of up to {STEPS} actions; "
