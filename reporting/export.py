@@ -2,7 +2,7 @@
 
 import csv
 
-from core.exports import neutralise
+from core.tables import table_rows
 from pages.status import format_date
 
 
@@ -14,14 +14,7 @@ def csv_rows(report, tables):
         yield ["Figures counted up to and including", format_date(report.period_end)]
     else:
         yield ["Figures counted up to and including", "The year has not started yet"]
-    for table in tables:
-        yield []
-        yield [neutralise(table.caption)]
-        yield [neutralise(heading.text) for heading in table.headings]
-        if not table.rows:
-            yield [neutralise(table.empty)]
-        for row in table.all_rows:
-            yield [cell.number if cell.numeric else neutralise(cell.csv) for cell in row]
+    yield from table_rows(tables)
 
 
 def write_csv(report, tables, fileobj):

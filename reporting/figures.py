@@ -13,8 +13,16 @@ Definitions (also printed on the page, in "How these figures are counted"):
 - Consultations: opportunities held at the "consult" level or with a plan category (A, B, C).
 - People taking part: the sum of "people who took part" on live 'You said, We did' items
   dated in the year.
+- People who came to events: the places marked as come at sessions starting in the year, from
+  their bookings (events/attendance.py); sessions where nobody marked attendance add nothing.
 - Register: members who joined by a date and had not been erased by then are on the register
   on that date; everyone who joined in the year counts as joining, even if since erased.
+- Questionnaire responses: responses submitted in the year to live, public opportunities, by
+  channel, counted as their public pages count them (questionnaires/counting.py: not duplicate
+  or withdrawn, and not late unless accepted).
+- Who we heard from: the About you answers in the counted responses to the consultations that
+  close in the year (or open in it, with no closing date), all of them, not only this site's
+  (reach/public.py); small numbers hidden together with each outcome page's table.
 - Overdue: closed opportunities whose outcome date (`outcome_expected`, or closes + 12 weeks)
   has passed with no live 'You said, We did' item answering them.
 """
@@ -25,14 +33,17 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from core.dates import start_of_day
+from core.dates import reporting_year_start, start_of_day
+from events.attendance import attended_between
 from involvement.models import Feedback, FeedbackKind, Member, retention_years
 from pages.models import OpportunityPage, YouSaidWeDidPage
 from pages.models.opportunities import Level, OpportunityType
 from pages.models.you_said_we_did import FeedbackSource
 from pages.status import Status, format_date, outcome_due_expression, still_open_q
+from questionnaires.counting import by_channel_between
+from reach.public import year_reach
 from workflows.models import Decision
 from workflows.plan_rules import Category
 
@@ -78,7 +89,7 @@ class ReportingYear:
 
 def year_containing(day):
     """The reporting year that `day` falls in."""
-    return ReportingYear(day.year if day.month >= 4 else day.year - 1)
+    return ReportingYear(reporting_year_start(day))
 
 
 def latest_complete_year(today=None):
@@ -184,11 +195,16 @@ class Figures:
     outcomes: list = field(default_factory=list)
     participants: int = 0
     outcomes_without_number: int = 0
+    # {people, sessions, events}: who came to sessions with attendance marked.
+    attendance: dict = field(default_factory=lambda: {"people": 0, "sessions": 0, "events": 0})
     register: dict = field(default_factory=dict)
     feedback_total: int = 0
     feedback_by_theme: list = field(default_factory=list)
     feedback_by_kind: list = field(default_factory=list)
     overdue: list = field(default_factory=list)
+    responses_by_channel: list = field(default_factory=list)
+    # Who we heard from (reach.public.PublicReach): the year's consultations, small numbers hidden.
+    reach: object = None
     retention_years: int = 3
 
     @property
@@ -259,10 +275,19 @@ def compute(start_year, *, root=None, today=None, request=None):
     )
     report.participants = sum(o["participants"] or 0 for o in report.outcomes)
     report.outcomes_without_number = sum(1 for o in report.outcomes if o["participants"] is None)
+    report.attendance = attended_between(year.start, period_end, root=root)
 
     report.register = _register(start_at, end_before)
     report.feedback_by_theme, report.feedback_by_kind = _feedback(start_at, end_before)
     report.feedback_total = sum(t.count for t in report.feedback_by_kind)
+    responses = by_channel_between(start_at, end_before, opportunities=opportunities)
+    report.responses_by_channel = [Tally(key, label, n) for key, (label, n) in responses.items()]
+    site = (
+        Site.find_for_request(request)
+        if request is not None
+        else Site.objects.filter(is_default_site=True).first()
+    )
+    report.reach = year_reach(year.start_year, site=site)
 
     types = dict(OpportunityType.choices)
     for row in overdue_opportunities(period_end, today=today, root=root, public_only=True).values(

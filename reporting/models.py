@@ -84,9 +84,11 @@ class EngagementReportPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         report = self.get_figures(request)
+        listed = tables.tables(report, listed=tables.LISTED)
         context.update(
             figures=report,
-            tables={table.key: table for table in tables.tables(report, listed=tables.LISTED)},
+            tables={table.key: table for table in listed},
+            reach_tables=[table for table in listed if table.key.startswith("reach_")],
             csv_url=self.csv_url(request),
             no_theme=figures.NO_THEME,
         )

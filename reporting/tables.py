@@ -1,93 +1,20 @@
 """The report's figures laid out as tables: the page renders them and the CSV writes them, cell for cell.
 
-The CSV has every row. The page lists long tables only in part (`tables(report, listed=N)`): the
-N most recent 'You said, We did' items and the N longest overdue opportunities, saying how many
-more the CSV holds, so a busy year stays a page people can read and download.
+Counts of people in "who we heard from" and responses by channel are suppressed
+(core/suppression.py): the page and the CSV hide the same cells. The CSV has every row. The
+page lists long tables only in part (`tables(report, listed=N)`): the N most recent 'You said,
+We did' items and the N longest overdue opportunities, saying how many more the CSV holds, so a
+busy year stays a page people can read and download.
 """
 
-from dataclasses import dataclass
-
+from core.charts import bar_chart
+from core.suppression import HIDDEN_TEXT, suppress_counts
+from core.tables import Cell, Heading, Table, number, text
+from core.tables import headings as _headings
 from pages.status import format_date, status_sentence
-from reporting.charts import bar_chart
 
 # How many rows of a long list the page shows.
 LISTED = 20
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One table cell: text, an optional link, an optional list of lines, or a number."""
-
-    text: str = ""
-    url: str = ""
-    items: tuple = ()
-    number: int | None = None
-
-    @property
-    def numeric(self):
-        return self.number is not None
-
-    @property
-    def csv(self):
-        """The cell as the CSV has it: numbers without separators, list items joined by '; '."""
-        if self.numeric:
-            return str(self.number)
-        if self.items:
-            return "; ".join(self.items)
-        return self.text
-
-
-def number(value):
-    return Cell(text=f"{value:,}", number=value)
-
-
-def text(value, url=""):
-    return Cell(text=value or "", url=url or "")
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A column heading; numeric columns are right-aligned."""
-
-    text: str
-    numeric: bool = False
-
-
-@dataclass
-class Table:
-    """A captioned table; the first cell of each row is its row header (th scope=row)."""
-
-    key: str
-    caption: str
-    headings: list
-    rows: list
-    total: list | None = None
-    chart: object = None
-    empty: str = ""
-    note: str = ""
-    # Rows in the CSV but not listed on the page, and what the page says about them.
-    more: int = 0
-    more_text: str = ""
-
-    @property
-    def all_rows(self):
-        return [*self.rows, self.total] if self.total else list(self.rows)
-
-    @property
-    def body(self):
-        """Rows of (cell, numeric column?), so a whole numeric column lines up on the right."""
-        return [
-            [(cell, heading.numeric) for cell, heading in zip(row, self.headings, strict=True)]
-            for row in self.all_rows
-        ]
-
-    @property
-    def id(self):
-        return "table-" + self.key.replace("_", "-")
-
-
-def _headings(*names, numeric=()):
-    return [Heading(name, index in numeric) for index, name in enumerate(names)]
 
 
 def _tally_table(key, caption, first_heading, tallies, count_heading, empty=""):
@@ -133,6 +60,54 @@ def _listed(table, listed, *, latest, noun, which):
     return table
 
 
+def figure_cell(value):
+    """A suppressed Figure as a table cell: its number, or the words for a hidden one."""
+    return text(HIDDEN_TEXT) if value.hidden else number(value.value)
+
+
+def reach_tables(report):
+    """[Table] per About you question: the year's responses in each group, beside the area's share."""
+    reach = report.reach
+    if reach is None or not reach.tables:
+        return []
+    return [
+        Table(
+            key=f"reach_{table.name}",
+            caption=f"Who we heard from: {table.label.lower()}",
+            headings=[
+                Heading("Group"),
+                Heading("Responses", numeric=True),
+                Heading("Share of the area's population", numeric=True),
+            ],
+            rows=[
+                [
+                    text(row.label),
+                    figure_cell(row.count),
+                    text(f"{row.population}%" if row.population is not None else "Not known"),
+                ]
+                for row in table.rows
+            ],
+            total=[text("All responses"), figure_cell(reach.total), text("")],
+        )
+        for table in reach.tables
+    ]
+
+
+def channel_table(report):
+    """Questionnaire responses by channel, with channels under 5 hidden and a lone one protected."""
+    tallies = [t for t in report.responses_by_channel if t.count]
+    total = sum(t.count for t in tallies)
+    cells, total_figure = suppress_counts({t.key: t.count for t in tallies}, total=total)
+    return Table(
+        key="responses_by_channel",
+        caption="Questionnaire responses by channel",
+        headings=[Heading("Channel"), Heading("Responses", numeric=True)],
+        rows=[[text(t.label), figure_cell(cells[t.key])] for t in tallies],
+        total=[text("Total"), figure_cell(total_figure)] if tallies else None,
+        empty="No questionnaire responses were received this year.",
+    )
+
+
 def tables(report, listed=None):
     """[Table] for every figure in `report`, in page order. Empty when the year has not started.
 
@@ -152,6 +127,10 @@ def tables(report, listed=None):
                 [text("Opportunities to get involved held"), number(report.opportunities_total)],
                 [text("Consultations held"), number(report.consultations_total)],
                 [text("People taking part"), number(report.participants)],
+                [
+                    text("People who came to events booked on this website"),
+                    number(report.attendance["people"]),
+                ],
                 [text("'You said, We did' items published"), number(report.outcomes_total)],
                 [text(f"People on the involvement register on {end}"), number(register["at_end"])],
                 [text("People who joined the involvement register"), number(register["joined"])],
@@ -228,6 +207,16 @@ def tables(report, listed=None):
             which="most recent",
         ),
         Table(
+            key="attendance",
+            caption="People who came to events booked on this website",
+            headings=_headings("Measure", "Number", numeric={1}),
+            rows=[
+                [text("Events with attendance taken"), number(report.attendance["events"])],
+                [text("Sessions with attendance taken"), number(report.attendance["sessions"])],
+                [text("People who came"), number(report.attendance["people"])],
+            ],
+        ),
+        Table(
             key="register",
             caption="Size and growth of the involvement register",
             headings=_headings("Measure", "People", numeric={1}),
@@ -249,6 +238,7 @@ def tables(report, listed=None):
         _tally_table(
             "feedback_kind", "Feedback received by kind", "Kind", report.feedback_by_kind, "Feedback"
         ),
+        channel_table(report),
         _listed(
             Table(
                 key="overdue",
@@ -273,4 +263,5 @@ def tables(report, listed=None):
             noun="opportunities",
             which="longest overdue",
         ),
+        *reach_tables(report),
     ]
