@@ -19,6 +19,7 @@ from alerts import spam
 from alerts.forms import SubscribeForm
 from alerts.subscribing import NotConfirmed, confirm, request_alerts, unsubscribe
 from messaging import links
+from pages.forms import admit
 
 logger = logging.getLogger(__name__)
 
@@ -36,17 +37,7 @@ def _private(response):
 def _accept(request, form):
     """Validate the form and ask for the alerts; False, with the reason on the form, if refused."""
     counter = spam.limiter(request)
-    valid = form.is_valid()
-    if spam.honeypot_filled(request.POST):
-        counter.hit()
-        form.add_error(None, spam.HONEYPOT_MESSAGE)
-        return False
-    if not valid:
-        if counter.exceeded():
-            form.add_error(None, spam.RATE_LIMIT_MESSAGE)
-        return False
-    if not counter.take():
-        form.add_error(None, spam.RATE_LIMIT_MESSAGE)
+    if not admit(form, request.POST, counter, spam.RATE_LIMIT_MESSAGE):
         return False
     try:
         request_alerts(form.cleaned_data["email"], form.choices())

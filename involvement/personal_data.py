@@ -199,6 +199,11 @@ def erase_feedback(items, user=None, reason="request"):
     return items
 
 
+def _holds(holder, email):
+    holds = getattr(holder, "holds", None)
+    return bool(holds and holds(email))
+
+
 def erase(email, user=None):
     """Erase what is held about `email`; returns the references of what was erased.
 
@@ -209,7 +214,7 @@ def erase(email, user=None):
         Member.objects.filter(pk__in=[m.pk for m in members]).erase_personal_data(user=user, reason="request")
         feedback = list(feedback_for(email).order_by("pk"))
         searches = list(search_terms.searches_for(email))
-        if feedback or searches:
+        if feedback or searches or any(_holds(holder, email) for holder in other_holders()):
             erasure_ledger.record([identity(email=email)])
         erase_feedback(feedback, user=user)
         searches = search_terms.delete_searches(searches)
@@ -224,7 +229,8 @@ def erase(email, user=None):
 
 def reapply_erasures(since):
     """Erase again whoever the ledger says was erased at or after `since` (the time of a backup
-    just restored). Returns the references of what was erased and how many searches were deleted."""
+    just restored). Returns the references of what was erased and how many searches were deleted,
+    and what each other holder with a `reapply` erased, under its KEY."""
     erased = erasure_ledger.hashes_since(since)
     result = {"register_members": [], "feedback": [], "searches": 0}
     if not erased:
@@ -253,6 +259,11 @@ def reapply_erasures(since):
             if any(listed(identity(email=address)) for address in search_terms.emails_in(query.query_string))
         ]
         result["searches"] = search_terms.delete_searches(searches)
+        for holder in other_holders():
+            # An app holding data by email address erases again whoever the ledger lists, if it
+            # can (questionnaires/personal_data.py `reapply`).
+            if reapply := getattr(holder, "reapply", None):
+                result[holder.KEY] = reapply(lambda email: listed(identity(email=email)), reason=reason)
     result["register_members"] = [f"Member {pk}" for pk in members]
     result["feedback"] = [str(item) for item in feedback]
     return result

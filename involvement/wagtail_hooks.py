@@ -2,10 +2,9 @@
 
 from django import forms
 from django.contrib.admin.utils import quote
-from django.urls import path, re_path, reverse
+from django.urls import path, re_path
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
@@ -19,7 +18,7 @@ from involvement.permissions import (
     has_involvement_perm,
 )
 from involvement.personal_fields import INTEREST_FIELDS, SIGN_UP_FIELDS
-from pages.models import OpportunityPage
+from pages.admin_buttons import register_opportunity_button
 
 # The register export's column for each sign-up field: a choice or a many-to-many by its names.
 EXPORT_COLUMNS = {
@@ -278,31 +277,13 @@ def register_matches_url():
     ]
 
 
-class MatchingMembersButton(PageMenuItem):
-    """'Matching register members' on an opportunity's header menu, for the Engagement team."""
-
-    label = "Matching register members"
-    icon_name = "group"
-
-    @property
-    def url(self):
-        return reverse("involvement_opportunity_matches", args=[self.page.pk])
-
-    def is_shown(self, user):
-        page_class = self.page.specific_class
-        return bool(page_class and issubclass(page_class, OpportunityPage)) and has_involvement_perm(
-            user, "view_member"
-        )
-
-
-@hooks.register("register_page_header_buttons")
-def matching_members_header_button(page, user, view_name, next_url=None):
-    yield MatchingMembersButton(page=page, priority=80)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def matching_members_listing_button(page, user, next_url=None):
-    yield MatchingMembersButton(page=page, priority=80)
+MatchingMembersButton = register_opportunity_button(
+    label="Matching register members",
+    icon_name="group",
+    url_name="involvement_opportunity_matches",
+    priority=80,
+    shown_to=lambda user, page: has_involvement_perm(user, "view_member"),
+)
 
 
 @hooks.register("register_log_actions")

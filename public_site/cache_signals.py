@@ -11,6 +11,8 @@ the opportunity it answers) and those above them, and everything that lists page
 (feeds, calendars, sitemap, search, the annual report); other pages keep their entries. A publish
 that renames a page, changes its address or its place in the menus, and every other change
 (unpublishing, moving, deleting, settings, snippets, images, privacy), makes every page stale.
+A record that names the one page showing it, through a `cached_page()` method (a booking, a
+response), makes that page and the listings stale, and nothing else.
 
 Tags are marked at once and again when the transaction commits, so a request that renders between
 the two cannot keep the old content.
@@ -23,7 +25,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from public_site.cache_tags import EVERYTHING, LISTINGS, lineage_tags, touch
+from public_site.cache_tags import EVERYTHING, LISTINGS, lineage_tags, page_tag, touch
 
 CONTENT_APPS = frozenset(
     {
@@ -168,9 +170,20 @@ def _owning_page(instance):
     return None
 
 
+def _shown_on_page(instance):
+    """A record of an app above pages that changes what one page shows (a booking, a response: the
+    `cached_page()` of pages/extensions.py) makes that page stale, and the reports that count it."""
+    cached_page = getattr(instance, "cached_page", None)
+    page = cached_page() if callable(cached_page) else None
+    if page is not None:
+        _mark({page_tag(page.path), LISTINGS})
+
+
 def _saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw or not _is_content(sender):
+    if raw:
         return
+    if not _is_content(sender):
+        return _shown_on_page(instance)
     if isinstance(instance, Page):
         if update_fields and set(update_fields) <= DRAFT_FIELDS:
             return
@@ -186,7 +199,7 @@ def _deleted(sender, instance, **kwargs):
         # An erased search (involvement/search_terms.py) must not be counted again by a cached page.
         return _mark({LISTINGS})
     if not _is_content(sender):
-        return
+        return _shown_on_page(instance)
     owner = None if isinstance(instance, Page) else _owning_page(instance)
     if owner is not None:
         return _mark(affected_tags(owner))

@@ -19,11 +19,15 @@ A tag missing from the cache (evicted or flushed) counts as changed just now; on
 page is stored is set to just before that page began rendering.
 """
 
+import contextlib
+import contextvars
 import logging
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+
+from core.memo import remember
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +39,8 @@ FRAGMENT_PREFIX = "page-cache:fragment:"
 TAG_SECONDS = 2 * 24 * 3600
 # What a view leaves on the request to say what its response shows.
 TAGS_ATTRIBUTE = "page_cache_tags"
+# When the page being rendered for the page cache began (rendering_since).
+_render_started = contextvars.ContextVar("page_cache_render_started", default=None)
 
 
 def _cache():
@@ -73,15 +79,13 @@ def touch(tags):
 
 
 def changed_since(tags, moment):
-    """Whether any of `tags` changed at or after `moment` (a missing tag is marked changed now)."""
-    keys = [PREFIX + tag for tag in tags]
-    found = _cache().get_many(keys)
+    """Which of `tags` changed at or after `moment` (a missing tag is marked changed now)."""
+    keys = {PREFIX + tag: tag for tag in tags}
+    found = _cache().get_many(list(keys))
     missing = [key for key in keys if key not in found]
-    if missing:
-        for key in missing:
-            _cache().add(key, now(), TAG_SECONDS)
-        return True
-    return any(value >= moment for value in found.values())
+    for key in missing:
+        _cache().add(key, now(), TAG_SECONDS)
+    return {keys[key] for key in missing} | {keys[key] for key, value in found.items() if value >= moment}
 
 
 def start(tags, moment):
@@ -97,18 +101,43 @@ def start(tags, moment):
             _cache().add(key, moment - 1, TAG_SECONDS)
 
 
-def stamp(tag):
-    """When `tag` last changed, or None if the cache does not know (then nothing may be kept by it)."""
+@contextlib.contextmanager
+def rendering_since(moment):
+    """Around a render the page cache may store: the moment it began (see `_fragment_stamp`)."""
+    token = _render_started.set(moment)
     try:
-        return _cache().get(PREFIX + tag)
+        yield
+    finally:
+        _render_started.reset(token)
+
+
+def _fragment_stamp(tag):
+    """When `tag` last changed, set if the cache does not know; None if the cache is down.
+
+    Setting a missing stamp lets fragments be kept when whole pages are not (PAGE_CACHE_SECONDS=0),
+    where nothing else would set it. It is set as `start` sets it: to just before the page being
+    rendered began, so the page is not stale before it is stored; `add` never overwrites a change
+    made meanwhile.
+    """
+    try:
+        when = _cache().get(PREFIX + tag)
+        if when is None:
+            started = _render_started.get()
+            _cache().add(PREFIX + tag, now() if started is None else started - 1, TAG_SECONDS)
+            when = _cache().get(PREFIX + tag)
+        return when
     except Exception:
         logger.exception("Page cache unavailable")
         return None
 
 
 def keep_until_changed(name, compute, tag=EVERYTHING):
-    """`compute()`, kept in the page cache until `tag` next changes: for fragments every page shows."""
-    when = stamp(tag)
+    """`compute()`, kept in the page cache until `tag` next changes: for fragments every page shows.
+
+    The tag's stamp is read once per request (core/memo.py), so the menu, header and footer of
+    one page cost one read of it between them.
+    """
+    when = remember(f"cache-tags:stamp:{tag}", lambda: _fragment_stamp(tag))
     if when is None:
         return compute()
     key = f"{FRAGMENT_PREFIX}{name}:{when}"

@@ -6,60 +6,23 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from icalendar import Calendar, Event
 from wagtail.models import Site
 
+from pages.calendars import new_calendar, opportunity_event, session_event
 from pages.models import OpportunityPage, OrganisationSettings
 
 # Past events stay in the calendar for a year, so subscribers' calendars keep their history.
 EVENTS_KEPT_FOR = datetime.timedelta(days=365)
 
 
-def _calendar(org, name):
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{org.short_name}//Engagement hub//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    return calendar
-
-
-def _utc(value):
-    return value.astimezone(datetime.UTC)
-
-
-def opportunity_event(page, request, host):
-    """The VEVENT for an opportunity; its UID never changes.
-
-    Events and meetings give their start and end times (in UTC); other opportunities give the
-    days they are open, from opening to closing, as all-day dates.
-    """
+def page_events(page, request, host):
+    """An opportunity's VEVENTs: one per session where it has sessions (never with the joining
+    link, which only people with a place are sent), otherwise the one event or the open days."""
+    sessions = list(page.sessions.all())
+    if not sessions:
+        return [opportunity_event(page, request, host)]
     url = page.get_full_url(request)
-    place = ", ".join(line.strip() for line in page.location.splitlines() if line.strip())
-    description = [page.summary_text, f"More information: {url}"]
-    if page.online_link and place:
-        description.insert(1, f"Join online: {page.online_link}")
-
-    event = Event()
-    event.add("uid", f"opportunity-{page.pk}@{host}")
-    event.add("dtstamp", _utc(page.last_published_at or timezone.now()))
-    if page.event_start:
-        event.add("dtstart", _utc(page.event_start))
-        if page.event_end:
-            event.add("dtend", _utc(page.event_end))
-    else:
-        # The days people can take part, as all-day dates; DTEND is the day after closing.
-        event.add("dtstart", page.opens)
-        event.add("dtend", page.closes + datetime.timedelta(days=1))
-        event.add("transp", "TRANSPARENT")  # a survey being open does not make anyone busy
-    event.add("summary", page.title)
-    event.add("description", "\n\n".join(part for part in description if part))
-    if place or page.online_link:
-        event.add("location", place or page.online_link)
-    event.add("url", url)
-    if page.last_published_at:
-        event.add("last-modified", _utc(page.last_published_at))
-    return event
+    return [session_event(session, host, url=url) for session in sessions]
 
 
 def _calendar_response(calendar, filename):
@@ -83,14 +46,20 @@ def events_calendar(request):
         OpportunityPage.objects.live()
         .public()
         .in_site(site)
-        .filter(event_start__isnull=False, event_start__gte=timezone.now() - EVENTS_KEPT_FOR)
+        .filter(
+            Q(event_start__gte=timezone.now() - EVENTS_KEPT_FOR)
+            | Q(sessions__starts__gte=timezone.now() - EVENTS_KEPT_FOR)
+        )
+        .distinct()
         .defer_streamfields()
+        .prefetch_related("sessions")
         .order_by("event_start", "pk")
     )
-    calendar = _calendar(org, f"{org.short_name} events")
+    calendar = new_calendar(org, f"{org.short_name} events")
     calendar.add("x-published-ttl", "PT12H")
     for page in pages:
-        calendar.add_component(opportunity_event(page, request, site.hostname))
+        for event in page_events(page, request, site.hostname):
+            calendar.add_component(event)
     return _calendar_response(calendar, "events.ics")
 
 
@@ -106,13 +75,15 @@ def opportunity_calendar(request, page_path):
         OpportunityPage.objects.live()
         .public()
         .filter(url_path=site.root_page.url_path + page_path)
-        .filter(Q(event_start__isnull=False) | Q(closes__isnull=False))
+        .filter(Q(event_start__isnull=False) | Q(closes__isnull=False) | Q(sessions__isnull=False))
+        .distinct()
         .defer_streamfields()
         .first()
     )
     if page is None:
         raise Http404("No dates to add to a calendar at this address.")
     org = OrganisationSettings.for_request(request)
-    calendar = _calendar(org, page.title)
-    calendar.add_component(opportunity_event(page, request, site.hostname))
+    calendar = new_calendar(org, page.title)
+    for event in page_events(page, request, site.hostname):
+        calendar.add_component(event)
     return _calendar_response(calendar, f"{page.slug}.ics")

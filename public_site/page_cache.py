@@ -9,6 +9,12 @@ tags it affects as changed, so the entries that show it stop matching at once an
 serving. Because the date is part of the key and no entry outlives the London midnight, a status
 derived from today's date (open, closed…) is never served stale.
 
+A page made stale by a publish is rendered again by one request, which holds a short lock in the
+cache, while the other requests for it are served the stale copy (`X-Page-Cache: stale`, kept by
+no browser or proxy), so a publish does not send every visitor of the home page to the database at
+once. After a change that makes every page stale (unpublishing, privacy, settings…) no stale copy
+is served: each request renders.
+
 Only anonymous GET and HEAD requests without a session or messages cookie are looked up, so a
 hit costs two cache reads in one round trip and no database query. Only responses of the public
 views named in CACHEABLE_VIEWS are stored, and only when they are a plain 200 that sets no
@@ -30,7 +36,7 @@ from django.utils.cache import patch_cache_control
 from core.dates import day_bounds
 from pages.listing import CANONICAL_QUERY_ATTRIBUTE
 from pages.listing import query_string as canonical_query
-from public_site.cache_tags import EVERYTHING, changed_since, now, start, tags_of, touch
+from public_site.cache_tags import EVERYTHING, changed_since, now, rendering_since, start, tags_of, touch
 from public_site.search_counts import COUNTED_ATTRIBUTE, record_search
 
 logger = logging.getLogger(__name__)
@@ -61,6 +67,9 @@ QUERY_PARAMETERS = frozenset({"page", "status", "type", "topic", "audience", "ye
 # Campaign tracking that no page reads: dropped from the key, so it does not split the cache.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga"})
 MAX_QUERY_LENGTH = 512
+STORED_ATTRIBUTE = "page_cache_stored"
+# How long one request may hold the rebuilding of a stale page while others get the stale copy.
+REBUILD_SECONDS = 10
 
 NEVER_LOOKED_UP = ("/admin/", "/documents/", "/api/", "/static/", "/media/", "/healthz")
 # Headers the cache sets itself on the way out; never stored.
@@ -158,6 +167,36 @@ def store_key(request, lookup, today):
     return lookup
 
 
+# Rebuilding a stale page once ------------------------------------------------
+
+
+def claim_rebuild(key):
+    """The lock key if this request may render the stale page under `key` again, else None.
+
+    The lock lapses after REBUILD_SECONDS, so a worker that dies mid-render holds nobody up for
+    longer; a cache outage lets every request render.
+    """
+    lock = f"{key}:rebuilding"
+    try:
+        return lock if page_cache().add(lock, 1, REBUILD_SECONDS) else None
+    except Exception:
+        logger.exception("Page cache unavailable")
+        return lock
+
+
+def release_rebuild(lock, key, replaced):
+    """Let the next request rebuild; drop the stale copy unless the new page replaced it (a page
+    now answering 404, or not stored, must not go on being served stale)."""
+    try:
+        page_cache().delete_many([lock] if replaced else [lock, key])
+    except Exception:
+        logger.exception("Page cache unavailable")
+
+
+def response_stored(request):
+    return getattr(request, STORED_ATTRIBUTE, False)
+
+
 # Storing -------------------------------------------------------------------
 
 
@@ -203,30 +242,51 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         today, _start, midnight = day_bounds()
         key = lookup_key(request, today)
+        rebuilding = None
         if key is not None:
-            hit = self.fetch(key, midnight)
-            if hit is not None:
-                return hit
+            entry, changed = self.lookup(key)
+            if entry is not None and not changed:
+                return self.respond(entry, midnight, "hit")
+            if entry is not None and EVERYTHING not in changed:
+                # Stale after a publish: one request renders it again and the others are served
+                # the stale copy meanwhile, so a publish does not send every visitor of the page
+                # to the database at once. Never after a change to everything (unpublishing,
+                # privacy, deleting, moving, settings): then each request renders.
+                rebuilding = claim_rebuild(key)
+                if rebuilding is None:
+                    return self.respond(entry, midnight, "stale")
         started = now()  # before rendering: a change made meanwhile makes this entry stale at once
-        response = self.get_response(request)
-        return self.finish(request, response, store_key(request, key, today), started, midnight)
+        stored_under = None
+        try:
+            with rendering_since(started):
+                response = self.get_response(request)
+            stored_under = store_key(request, key, today)
+            return self.finish(request, response, stored_under, started, midnight)
+        finally:
+            if rebuilding is not None:
+                release_rebuild(rebuilding, key, replaced=response_stored(request) and stored_under == key)
 
-    def fetch(self, key, midnight):
-        """The cached response, or None."""
+    def lookup(self, key):
+        """(the stored entry or None, the tags that changed since it began rendering)."""
         try:
             entry = page_cache().get(key)
-            if entry is None or changed_since(entry[1], entry[0]):
-                return None
+            if entry is None:
+                return None, set()
+            return entry, changed_since(entry[1], entry[0])
         except Exception:  # a cache outage serves pages uncached
             logger.exception("Page cache unavailable")
-            return None
+            return None, set()
+
+    def respond(self, entry, midnight, state):
+        """The stored response: a hit, or a stale copy served while another request renders it."""
         _started, _tags, content, headers, counted = entry
         if counted:
             record_search(counted)  # a search served from the cache still counts
         response = HttpResponse(content, headers=headers)
         remaining = (midnight - timezone.now()).total_seconds()
-        _public_headers(response, min(browser_seconds(), remaining))
-        response["X-Page-Cache"] = "hit"
+        # A stale copy is for the moment of the rebuild: no browser or proxy may keep it.
+        _public_headers(response, min(browser_seconds(), remaining) if state == "hit" else 0)
+        response["X-Page-Cache"] = state
         return response
 
     def finish(self, request, response, key, started, midnight):
@@ -252,5 +312,6 @@ class AnonymousPageCacheMiddleware:
             start(tags, started)
             entry = (started, tags, response.content, headers, counted)
             page_cache().set(key, entry, int(timeout))
+            setattr(request, STORED_ATTRIBUTE, True)
         except Exception:
             logger.exception("Page cache unavailable")

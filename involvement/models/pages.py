@@ -15,7 +15,8 @@ from core.memo import remember
 from involvement import notices
 from involvement.forms import FeedbackForm, RegisterForm
 from involvement.membership import MembershipRoutesMixin
-from involvement.spam import HONEYPOT_MESSAGE, RATE_LIMIT_MESSAGE, RateLimiter, honeypot_filled
+from involvement.spam import RATE_LIMIT_MESSAGE, RateLimiter
+from pages.forms import admit
 from pages.models.base import BasePage
 
 logger = logging.getLogger(__name__)
@@ -96,17 +97,7 @@ class PublicFormPage(RoutablePageMixin, BasePage):
         all squeeze under the limit) and given back if the submission could not be stored.
         """
         limiter = RateLimiter(request, self.rate_limit_scope)
-        valid = form.is_valid()
-        if honeypot_filled(request.POST):
-            limiter.hit()
-            form.add_error(None, HONEYPOT_MESSAGE)
-            return False
-        if not valid:
-            if limiter.exceeded():
-                form.add_error(None, RATE_LIMIT_MESSAGE)
-            return False
-        if not limiter.take():
-            form.add_error(None, RATE_LIMIT_MESSAGE)
+        if not admit(form, request.POST, limiter, RATE_LIMIT_MESSAGE):
             return False
         try:
             with transaction.atomic():

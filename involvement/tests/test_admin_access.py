@@ -2,11 +2,12 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from wagtail import hooks
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from involvement.models import Feedback, Invitation, Member
 from involvement.tests.factories import FeedbackFactory, MemberFactory
-from involvement.wagtail_hooks import matching_members_header_button, matching_members_listing_button
+from involvement.wagtail_hooks import MatchingMembersButton
 from pages.tests.factories import OpportunityPageFactory
 from workflows.tests.evidence import publish_signed_off
 
@@ -123,13 +124,22 @@ def test_menu_shows_involvement_only_to_the_team(client, engagement_user, editor
 def test_matching_members_button_only_for_the_team_and_only_on_opportunities(
     engagement_user, editor_user, opportunity, opportunity_index
 ):
-    [button] = matching_members_header_button(opportunity, engagement_user, "edit")
+    def registered(hook_name, page, *args):
+        found = [
+            button
+            for hook in hooks.get_hooks(hook_name)
+            for button in hook(page, engagement_user, *args)
+            if isinstance(button, MatchingMembersButton)
+        ]
+        assert len(found) == 1, hook_name
+        return found[0]
+
+    button = registered("register_page_header_buttons", opportunity, "edit")
     assert button.is_shown(engagement_user)
     assert button.url == f"/admin/involvement/opportunity/{opportunity.pk}/matches/"
     assert not button.is_shown(editor_user)
-    [listing_button] = matching_members_listing_button(opportunity, engagement_user)
-    assert listing_button.is_shown(engagement_user)
-    [index_button] = matching_members_header_button(opportunity_index, engagement_user, "edit")
+    assert registered("register_page_listing_more_buttons", opportunity).is_shown(engagement_user)
+    index_button = registered("register_page_header_buttons", opportunity_index, "edit")
     assert not index_button.is_shown(engagement_user)
 
 

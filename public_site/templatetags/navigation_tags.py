@@ -1,6 +1,15 @@
-"""Header, footer and breadcrumbs, built from the page tree and the organisation settings."""
+"""Header, footer and breadcrumbs, built from the page tree and the organisation settings.
+
+The header and the footer are on every page and change only with a change that makes every page
+stale (settings, a page's title, address or place in the menus: public_site/cache_signals.py), so
+for anonymous visitors their HTML is kept in the page cache until then (`keep_until_changed`),
+whether or not whole pages are cached. Signed-in users and previews always get them rendered
+afresh, so nothing rendered for an editor is ever kept or served to anyone else.
+"""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from pages.models import OrganisationSettings
@@ -18,23 +27,49 @@ def _site_and_settings(context):
     return request, site, org
 
 
-@register.inclusion_tag("wagtailnhsukfrontend/header.html", takes_context=True)
+HEADER_TEMPLATE = "wagtailnhsukfrontend/header.html"
+FOOTER_TEMPLATE = "includes/footer.html"
+
+
+def _keeps_fragments(request):
+    """Whether the header and footer HTML may be kept for and served from the cache for `request`."""
+    if request is None or getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _fragment(request, name, render):
+    """`render()`, kept for anonymous visitors."""
+    html = keep_until_changed(name, render) if _keeps_fragments(request) else render()
+    # Reviewed for bandit: `html` is our own template rendered with autoescaping, kept as it was.
+    return mark_safe(html)  # nosec B308, B703
+
+
+@register.simple_tag(takes_context=True)
 def site_header(context):
-    """The NHS.UK header: organisation name, search, and the home page's menu children."""
+    """The NHS.UK header: organisation name, search, and the home page's menu children.
+
+    Kept once per site and per menu item marked as the current one (or none), not per address.
+    """
     request, site, org = _site_and_settings(context)
     path = request.path if request else "/"
-    links = []
-    if site:
-        menu = keep_until_changed(f"menu:{site.pk}", lambda: _menu(request, site))
-        links = [
-            {
-                "label": label,
-                "url": url,
-                "current": url == path,
-                "active": url != "/" and path.startswith(url),
-            }
-            for label, url in menu
-        ]
+    menu = keep_until_changed(f"menu:{site.pk}", lambda: _menu(request, site)) if site else []
+    current = next((i for i, (_label, url) in enumerate(menu) if url == path), None)
+    active = next((i for i, (_label, url) in enumerate(menu) if url != "/" and path.startswith(url)), None)
+
+    def render():
+        return render_to_string(HEADER_TEMPLATE, _header_context(org, menu, current, active))
+
+    key = f"header:{site.pk if site else 0}:{current}:{active}"
+    return _fragment(request, key, render)
+
+
+def _header_context(org, menu, current, active):
+    links = [
+        {"label": label, "url": url, "current": i == current, "active": i == active}
+        for i, (label, url) in enumerate(menu)
+    ]
     return {
         "organisation_name": org.name,
         "organisation_descriptor": org.descriptor,
@@ -62,10 +97,13 @@ def _menu(request, site):
     return links
 
 
-@register.inclusion_tag("includes/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
-    _request, _site, org = _site_and_settings(context)
-    return {"org": org}
+    """The footer: the organisation's address, contacts and links (links to pages cost queries)."""
+    request, site, org = _site_and_settings(context)
+    return _fragment(
+        request, f"footer:{site.pk if site else 0}", lambda: render_to_string(FOOTER_TEMPLATE, {"org": org})
+    )
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -80,7 +80,7 @@ def test_the_test_settings_honour_redis_url():
         "default": "redis://127.0.0.1:6379/14",
         "pages": "redis://127.0.0.1:6379/15",
     }
-    assert {value["BACKEND"] for value in found.values()} == {"django.core.cache.backends.redis.RedisCache"}
+    assert {value["BACKEND"] for value in found.values()} == {"core.cache_backends.ResilientRedisCache"}
 
 
 def test_the_page_cache_may_not_share_the_counters_database():

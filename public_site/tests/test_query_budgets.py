@@ -31,6 +31,10 @@ from public_site.tests.demo import load_demo_content
 from reporting.models import EngagementReportPage
 
 BUDGET = 15
+# The annual report reads one aggregate per kind of record it counts (reporting/figures.py), fixed
+# whatever the volume; questionnaire responses and event attendance are one each beyond the budget,
+# and who we heard from two (the year's counts by group, the area's population figures).
+BUDGETS = {"annual report": BUDGET + 2}
 VOLUME = volume.Counts(opportunities=2_100, outcomes=600, actions=100, images=2)
 
 
@@ -67,6 +71,7 @@ def build(tmp_path):
         "annual report CSV": report.url + "figures.csv",
         "search": "/search/?q=urgent+care",
         "search, one kind": "/search/?q=survey&type=opportunity",
+        "search, a common word": "/search/?q=health",
         "opportunities feed": "/feeds/opportunities.rss",
         "opportunities feed (Atom)": "/feeds/opportunities.atom",
         "outcomes feed": "/feeds/you-said-we-did.rss",
@@ -111,7 +116,7 @@ def test_every_public_page_stays_within_the_query_budget(client, addresses):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200, url
-        if len(queries) > BUDGET:
+        if len(queries) > BUDGETS.get(name, BUDGET):
             over[f"{name} ({url})"] = [len(queries), *(q["sql"][:200] for q in queries.captured_queries)]
     assert not over, "\n\n".join(
         f"{name}: {lines[0]} queries\n" + "\n".join(lines[1:]) for name, lines in over.items()

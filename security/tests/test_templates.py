@@ -26,9 +26,9 @@ JAVASCRIPT_URL = re.compile(r"""=\s*["']\s*javascript:""", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
 
 # Rendered only inside the Wagtail admin, under its relaxed policy.
-ADMIN_ONLY = ("workflows/", "involvement/admin/", "security/", "messaging/admin/")
+ADMIN_ONLY = ("workflows/", "involvement/admin/", "security/", "messaging/admin/", "events/admin/")
 # Emails, never served as pages: mail clients drop stylesheets, so their styles are inline.
-EMAIL_ONLY = ("messaging/email/", "alerts/email/", "involvement/messages/")
+EMAIL_ONLY = ("messaging/email/", "alerts/email/", "involvement/messages/", "questionnaires/email/")
 # Its one <style> block is allowed by hash (security.middleware.allow_inline_styles).
 HASHED_STYLES = ("500.html",)
 

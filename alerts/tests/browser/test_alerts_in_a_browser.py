@@ -4,6 +4,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from alerts.models import Subscription
 from messaging.models import Message
@@ -35,27 +36,27 @@ def test_the_whole_journey_without_javascript_and_axe_on_every_page(chromium, de
     page.goto("/alerts/")
     seen.append(page.url)
     page.locator("main form button[type=submit]").click()
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     seen.append(page.url + "#errors")
     page.fill("#id_email", "casey.browser@example.com")
     page.check("text=New opportunities to get involved")
     page.check("text=As soon as something is published")
     page.locator("main form button[type=submit]").click()
-    assert page.url.endswith("/alerts/check-your-email/")
+    expect(page).to_have_url(re.compile(re.escape("/alerts/check-your-email/") + "$"))
     seen.append(page.url)
 
     confirm = emailed_link("casey.browser@example.com", "confirm")
     page.goto(confirm)
     page.get_by_role("button", name="Confirm my email alerts").click()
-    assert page.get_by_role("heading", name="Your email alerts are confirmed").is_visible()
+    expect(page.get_by_role("heading", name="Your email alerts are confirmed")).to_be_visible()
 
     page.goto(confirm)  # used: the clear page
-    assert page.get_by_role("heading", name="This link has already been used").is_visible()
+    expect(page.get_by_role("heading", name="This link has already been used")).to_be_visible()
 
     unsubscribe = unsubscribe_path("casey.browser@example.com")
     page.goto(unsubscribe)
     page.get_by_role("button", name="Unsubscribe").click()
-    assert page.get_by_role("heading", name="You have unsubscribed").is_visible()
+    expect(page.get_by_role("heading", name="You have unsubscribed")).to_be_visible()
     assert not Subscription.objects.filter(email="casey.browser@example.com").exists()
     context.close()
 
@@ -103,5 +104,5 @@ def test_subscribing_by_keyboard_alone(browser_page):
             break
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith("/alerts/check-your-email/")
+    expect(page).to_have_url(re.compile(re.escape("/alerts/check-your-email/") + "$"))
     assert Subscription.objects.filter(email="kim.keys@example.com", confirmed_at=None).exists()

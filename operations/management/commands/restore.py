@@ -9,6 +9,9 @@ from involvement import personal_data
 from involvement.erasure_ledger import LedgerError
 from operations import backups
 
+# What reapply_erasures returns for the register itself; other keys are the other apps' holders.
+REGISTER_KEYS = {"register_members", "feedback", "searches"}
+
 
 class Command(BaseCommand):
     help = (
@@ -73,6 +76,14 @@ class Command(BaseCommand):
             )
             return
         members, feedback, searches = again["register_members"], again["feedback"], again["searches"]
+        others = {key: value for key, value in again.items() if key not in REGISTER_KEYS}
+        for key, erased in others.items():
+            if any(erased.values()):
+                counts = ", ".join(
+                    f"{len(value) if isinstance(value, list) else value} {name}"
+                    for name, value in erased.items()
+                )
+                self.stdout.write(self.style.WARNING(f"Erased again ({key.replace('_', ' ')}): {counts}."))
         if members or feedback or searches:
             self.stdout.write(
                 self.style.WARNING(

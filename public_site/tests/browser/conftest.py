@@ -9,6 +9,11 @@ The site is pytest-django's `live_server` with the demo content loaded through
 `manage.py load_demo_content`. The live server answers from another thread, so the data must be
 committed: the tests are transactional, and with `serialized_rollback` each one starts from the
 database the migrations made, even after another transactional test has emptied it.
+
+On SQLite the test database is in memory, and Django hands every request thread of the live server
+the same connection. Two requests at once (a page load beside the editor's autosave) then trip over
+each other's savepoints ("no such savepoint"), so there the live server answers one request at a
+time, on its own thread, with each connection closed after its answer.
 """
 
 import json
@@ -19,10 +24,22 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connections
+from django.core.servers.basehttp import WSGIServer
+from django.db import connection, connections
+from django.test.testcases import LiveServerThread
+from playwright.sync_api import expect
 
 from public_site.tests.checkers import chromium_path
 from public_site.tests.demo import load_demo_content
+
+
+class OneRequestAtATime(WSGIServer):
+    """Django's single-threaded server; it answers `Connection: close`, so no client holds it."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # The live server's thread has already taken the overridden connections (LiveServerThread.run).
+        super().__init__(*args, **kwargs)
+
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -38,6 +55,10 @@ CHROMIUM_FLAGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 
+# Assertions wait for the page as long as actions do: a shared CI machine answers a form post
+# slowly, and a check made before the response has arrived is a flake, not a finding.
+expect.set_options(timeout=10_000)
+
 # Every browser test needs committed data that the live server's thread can read.
 BROWSER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -46,6 +67,10 @@ BROWSER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def chromium(django_db_setup, django_db_blocker):
     """The Playwright Browser, shared by the browser tests and closed after the last of them."""
     executable = chromium_path()
+    # Before `live_server` starts (demo_site asks for this fixture first), now that the test
+    # database exists and is known to be in memory or not.
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        LiveServerThread.server_class = OneRequestAtATime
     from playwright.sync_api import sync_playwright
 
     # What `serialized_rollback` restores before each test: the database as the migrations made it.

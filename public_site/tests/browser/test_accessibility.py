@@ -8,6 +8,7 @@ twice: at a phone's width (375 pixels) and at a desktop's (1280 pixels).
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from public_site.tests import addresses
 from public_site.tests.browser.conftest import BROWSER_DB
@@ -36,7 +37,9 @@ def submit_empty(page, url):
     page.goto(url)
     with page.expect_navigation():
         page.locator("main form[method=post] button[type=submit]").click()
-    assert page.locator(".nhsuk-error-summary").is_visible(), f"{url}: an empty submission shows no errors"
+    expect(
+        page.locator(".nhsuk-error-summary"), f"{url}: an empty submission shows no errors"
+    ).to_be_visible()
 
 
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from involvement import member_links
 from involvement.invitations import one_click_url
@@ -53,7 +54,7 @@ def test_axe_finds_nothing_on_the_register_pages(browser_page):
     page.goto(f"{JOIN}manage/")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.locator(".nhsuk-error-summary").is_visible()
+    expect(page.locator(".nhsuk-error-summary")).to_be_visible()
     if lines := violations(axe, page):
         found["manage/ after an empty submission"] = lines
     page.fill("#id_email", someone.email)
@@ -72,17 +73,17 @@ def test_confirming_managing_and_leaving_work_without_javascript(chromium, demo_
     pending = new_pending()
     page.goto(token_url("confirm/", member_links.confirm_token(pending)))
     page.get_by_role("button", name="Confirm and join").click()
-    assert "Your details are on our involvement register" in page.content()
+    expect(page.locator("main")).to_contain_text("Your details are on our involvement register")
     pending.refresh_from_db()
     assert pending.is_confirmed
 
     page.get_by_role("link", name="Manage your membership").click()
     page.get_by_role("button", name="Pause my membership").click()
-    assert "Your membership is paused" in page.content()
+    expect(page.locator("main")).to_contain_text("Your membership is paused")
     page.get_by_role("button", name="Resume my membership").click()
     page.get_by_role("link", name="Leave the register and delete your details").click()
     page.get_by_role("button", name="Leave and delete my details").click()
-    assert "You have left the register" in page.content()
+    expect(page.locator("main")).to_contain_text("You have left the register")
     pending.refresh_from_db()
     assert pending.is_erased
     context.close()

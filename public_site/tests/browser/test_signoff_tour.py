@@ -39,12 +39,21 @@ def sign_in(context, username):
     return page
 
 
+PICKERS_HIDDEN = """() => [...document.querySelectorAll('.xdsoft_datetimepicker')]
+    .every((picker) => getComputedStyle(picker).display === 'none')"""
+
+
 def fill_date(page, selector, day):
-    """Type a date as a person does, then leave the field so its picker closes."""
+    """Type a date as a person does, then leave the field so its picker closes.
+
+    Wagtail's date picker opens 100 ms after the field gains focus and closes when it loses it. Leaving
+    sooner (or tabbing into the next date field) lets a late opening cover the tabs, so this waits for
+    the picker to open, leaves the field, and waits until no picker is showing.
+    """
     page.fill(selector, f"{day:%d/%m/%Y}")
-    page.keyboard.press("Tab")
-    page.evaluate("document.activeElement && document.activeElement.blur()")
-    page.mouse.click(5, 5)
+    page.wait_for_timeout(250)
+    page.locator(selector).blur()
+    page.wait_for_function(PICKERS_HIDDEN)
 
 
 def write_the_plan(page, index_id):
