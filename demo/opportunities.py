@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from demo import events, questionnaires
 from demo.datafiles import check_keys, day, fill, read_toml, stream
 from demo.organisation import contacts
 
@@ -33,6 +34,7 @@ def opportunities(today, topics, audiences):
         hour, minute = map(int, hhmm.split(":"))
         return timezone.make_aware(datetime.datetime.combine(day(today, offset), datetime.time(hour, minute)))
 
+    sessions = events.sessions(today)
     result = []
     for raw in data["opportunities"]:
         check_keys(raw, KEYS, f"{FILE}, {raw['slug']}")
@@ -66,7 +68,11 @@ def opportunities(today, topics, audiences):
             # announced a day early so the public sees them coming.
             "go_live_at": at(-1, "09:00") if item["opens"] > 0 else None,
         }
+        # Its questions, if it has a questionnaire: signed off with the rest of the page.
+        fields.update(questionnaires.fields(item["slug"]))
         children = {}
+        if item["slug"] in sessions:
+            children["sessions"] = sessions[item["slug"]]
         if item["slug"] in plans:
             # The internal half of the page, which the approvers sign off with the public half.
             plan = fill(plans[item["slug"]], context, PLANS_FILE)

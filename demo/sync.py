@@ -108,7 +108,15 @@ def apply_fields(obj, fields, children=None):
             {key: getattr(child, key) for key in row} for child, row in zip(existing, rows, strict=False)
         ]
         if len(existing) != len(rows) or current != rows:
-            manager.set([manager.model(sort_order=i, **row) for i, row in enumerate(rows)])
+            # Rows already there are updated in place, keeping their ids: records above pages
+            # (an event session's bookings) point at them.
+            children_now = []
+            for i, row in enumerate(rows):
+                child = existing[i] if i < len(existing) else manager.model()
+                for key, value in {"sort_order": i, **row}.items():
+                    setattr(child, key, value)
+                children_now.append(child)
+            manager.set(children_now)
             changed = True
     return changed
 

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from demo import alerts as demo_alerts
+from demo import analysis as demo_analysis
 from demo import content, standard_pages, users
 from demo.management.commands import load_demo_content
 from demo.organisation import ensure_settings
@@ -35,6 +36,7 @@ from pages.models import (
 )
 from pages.models.opportunities import Level, OpportunityType, Status
 from pages.models.strategy import ActionPlanStatus
+from questionnaires.models import Response
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -108,6 +110,7 @@ def snapshot():
         "topics": Topic.objects.count(),
         "audiences": Audience.objects.count(),
         "users": get_user_model().objects.count(),
+        "questionnaire responses": Response.objects.count(),
     }
 
 
@@ -141,12 +144,13 @@ def test_builds_every_page_type_and_every_address_renders(demo, client):
 def test_pages_are_published_through_revisions_and_shown_in_the_menu(demo):
     home = HomePage.objects.get()
     # Plans still going through sign-off are drafts on purpose, and so is the outcome that is left for
-    # the tour to publish (it tells the people who took part); everything else is published.
+    # the tour to publish (it tells the people who took part), and the urgent care consultation's
+    # early findings (it is still open); everything else is published.
     awaiting_signoff = [plan["slug"] for plan in in_flight()]
     pages = (
         Page.objects.descendant_of(home, inclusive=True)
         .type(*PAGE_TYPES)
-        .exclude(slug__in=[*awaiting_signoff, demo_alerts.OUTCOME_SLUG])
+        .exclude(slug__in=[*awaiting_signoff, demo_alerts.OUTCOME_SLUG, demo_analysis.OUTCOME_SLUG])
     )
     for page in pages:
         assert page.live_revision_id is not None, page.url_path
@@ -301,6 +305,18 @@ def test_every_apps_demo_content_is_loaded_in_order(home, monkeypatch):
     steps = [(label, lambda home, stdout, label=label: calls.append(label)) for label in labels]
     monkeypatch.setattr(load_demo_content, "APP_STEPS", steps)
     output = load()
-    assert calls == ["build", "workflows", "involvement", "alerts", "reporting", "finish"]
+    assert calls == [
+        "build",
+        "workflows",
+        "involvement",
+        "alerts",
+        "questionnaires",
+        "published_responses",
+        "reach",
+        "analysis",
+        "events",
+        "reporting",
+        "finish",
+    ]
     for label in labels:
         assert f"Loading the demo content of {label}…" in output

@@ -7,7 +7,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from demo import alerts, content, involvement, reporting, signoff_history
+from demo import (
+    alerts,
+    analysis,
+    content,
+    events,
+    involvement,
+    published_responses,
+    questionnaires,
+    reach,
+    reporting,
+    signoff_history,
+)
 from demo.users import DEMO_USERS, ensure_demo_users, users_allowed
 from pages.models import HomePage
 
@@ -17,6 +28,11 @@ APP_STEPS = [
     ("workflows", signoff_history.build),
     ("involvement", involvement.build),
     ("alerts", alerts.build),
+    ("questionnaires", questionnaires.build),
+    ("published_responses", published_responses.build),
+    ("reach", reach.build),
+    ("analysis", analysis.build),
+    ("events", events.build),
     ("reporting", reporting.build),
 ]
 
