@@ -7,7 +7,7 @@ PORT ?= 8000
 # Links in notification emails, and the address the demo prints, follow HOST and PORT.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test demo lint check bench loadtest clean backup restore lock
+.PHONY: run test demo lint check bench loadtest loadtest-questionnaire cluster-test clean backup restore lock
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,12 +45,24 @@ check: $(VENV)/.dev
 	$(PY) manage.py makemigrations --check --dry-run
 
 # Throughput, latency, queries and page weight on a throwaway database (README: "Performance").
+# BENCH_COMPARE=/path/to/bakerydemo also compares with Wagtail's demo, as ratios (docs/performance.md).
 bench: $(VENV)/.dev
 	$(PY) -m benchmarks.bench
 
 # 200 users for a minute, then again across a PostgreSQL restart (README: "Load test").
 loadtest: $(VENV)/.dev
 	$(PY) -m benchmarks.loadtest
+
+# 100 respondents answering the four-section urgent care questionnaire for 60 s, then a count that
+# every accepted response was stored exactly once (docs/questionnaires.md, "Scale"). SQLite unless
+# DATABASE_URL is a postgres:// URL; QUICK=1 for a 15 s smoke run with 20 respondents.
+loadtest-questionnaire: $(VENV)/.dev
+	$(PY) -m benchmarks.questionnaire_load
+
+# nginx in front of two gunicorn servers sharing PostgreSQL, Redis (its own, on 6390), SeaweedFS and
+# an RQ worker; installs Debian's nginx if missing (docs/cluster.md). CLUSTER_QUICK=1: shorter load.
+cluster-test: $(VENV)/.dev
+	$(PY) -m benchmarks.cluster.run
 
 # make backup [BACKUP_DIR=/var/backups/engagement-hub] [KEEP=14]
 backup: $(VENV)/.runtime

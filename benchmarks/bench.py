@@ -14,7 +14,8 @@ project root.
 
 Knobs: BENCH_SECONDS (per address and mode, default 5), BENCH_CONNECTIONS (default 8),
 BENCH_OPPORTUNITIES / BENCH_OUTCOMES (volume, default 2,000 each), BENCH_KEEP=1 (keep the
-database and working folder).
+database and working folder), BENCH_COMPARE=/path/to/bakerydemo (also compare with Wagtail's demo,
+benchmarks/compare.py), BENCH_COMPARE_ONLY=1 (with BENCH_COMPARE: only the comparison).
 """
 
 import csv
@@ -29,7 +30,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from benchmarks import harness, messaging
+from benchmarks import compare, harness, messaging
 from benchmarks.figures import write_figures
 from benchmarks.harness import ROOT, say
 
@@ -350,6 +351,10 @@ def main():
 
         uncached_env = {**env, "PAGE_CACHE_SECONDS": "0"}
         cached_env = {**env, "PAGE_CACHE_SECONDS": os.environ.get("PAGE_CACHE_SECONDS", "600")}
+        if os.environ.get("BENCH_COMPARE"):
+            comparison = compare.run(uncached_env, cached_env, workdir)
+            if os.environ.get("BENCH_COMPARE_ONLY") == "1":
+                return compare.report(comparison, load_at_start, ROOT / "bench-compare.json")
         say("Counting SQL queries per request…")
         pages = probe(uncached_env)
         cached_queries = {page["url"]: page["queries"] for page in probe(cached_env)}
@@ -369,6 +374,8 @@ def main():
         with harness.gunicorn(cached_env, workers=WORKERS) as base:
             load_all(base, pages, tool, workdir, "cached")
         messaging.run_digest(env)  # the weekly digest to 10,000 subscribers (benchmarks/messaging.py)
+        say("Timing the Responses view and the export on 10,000 responses…")
+        questionnaire = harness.json_from(env, "manage.py", "response_bench")  # benchmarks/responses.py
 
     results = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -386,12 +393,16 @@ def main():
         "build_seconds": {step: round(seconds, 1) for step, seconds in build_seconds.items()},
         "pages": pages,
         "search": search,
+        "questionnaire": questionnaire,
+        "comparison": comparison if os.environ.get("BENCH_COMPARE") else None,
         "total_seconds": None,
     }
     results["targets"] = judge(results)
     results["total_seconds"] = round(time.monotonic() - started)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print_table(results)
+    if results["comparison"]:
+        compare.print_comparison(results["comparison"])
     say(f"Wrote {write_figures(results).relative_to(ROOT)}")
     say(f"Done in {results['total_seconds']} s.")
 

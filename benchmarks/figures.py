@@ -9,6 +9,8 @@ import json
 import pathlib
 import sys
 
+from benchmarks import analysis
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
@@ -59,7 +61,30 @@ def markdown(results):
     for target in results["targets"]:
         verdict = {True: "met", False: "not met", None: "not judged on this database"}[target["met"]]
         lines.append(f"| {target['target']} | {target['measured']} | {verdict} |")
+    lines += questionnaire_lines(results.get("questionnaire"))
     return "\n".join(lines) + "\n"
+
+
+def questionnaire_lines(figures):
+    """The questionnaire benchmark (benchmarks/responses.py): the staff view and the export."""
+    if not figures:
+        return []
+    view = figures["view"]
+    lines = [
+        "",
+        f"Questionnaire responses ({figures['responses']:,} to one consultation, in the site's process):",
+        "",
+        "| what | seconds | SQL queries | KB | peak Python memory, MB |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        f"| Responses view (median of 5) | {view['seconds']} | {view['queries']} "
+        f"| {view['bytes'] / 1024:.0f} | |",
+    ]
+    for export_format, export in figures["export"].items():
+        lines.append(
+            f"| export, {export_format.upper()} | {export['seconds']} | {export['queries']} "
+            f"| {export['bytes'] / 1024:.0f} | {export['peak_python_memory_bytes'] / 2**20:.1f} |"
+        )
+    return lines + analysis.lines(figures.get("analysis"))
 
 
 def write_figures(results):

@@ -47,6 +47,7 @@ def production_env(workdir, database_url, **extra):
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(Path(workdir) / "static"),
         "MEDIA_ROOT": str(Path(workdir) / "media"),
+        "PAGE_CACHE_DIR": str(Path(workdir) / "page-cache"),
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
     }
@@ -178,14 +179,37 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, workers=2, timeout=30, extra_args=()):
+def gunicorn(env, workers=2, timeout=30, extra_args=(), ready_seconds=60):
     """gunicorn serving the site on a free loopback port; yields its base URL and stops it after."""
+    with gunicorn_process(
+        env, workers=workers, timeout=timeout, extra_args=extra_args, ready_seconds=ready_seconds
+    ) as (base, _process):
+        yield base
+
+
+@contextmanager
+def gunicorn_process(
+    env,
+    workers=2,
+    timeout=30,
+    extra_args=(),
+    command=GUNICORN,
+    app="wsgi:application",
+    cwd=ROOT / "site",
+    ready_path="/robots.txt",
+    ready_seconds=60,
+):
+    """(base URL, the gunicorn master's Popen) of a server on a free loopback port, stopped after.
+
+    `command`, `app` and `cwd` let the comparison (benchmarks/compare.py) serve another project
+    the same way.
+    """
     port = free_port()
     log = open(Path(env["STATIC_ROOT"]).parent / f"gunicorn-{port}.log", "w")
     process = subprocess.Popen(
         [
-            GUNICORN,
-            "wsgi:application",
+            command,
+            app,
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -196,7 +220,7 @@ def gunicorn(env, workers=2, timeout=30, extra_args=()):
             "warning",
             *extra_args,
         ],
-        cwd=ROOT / "site",
+        cwd=cwd,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -204,8 +228,8 @@ def gunicorn(env, workers=2, timeout=30, extra_args=()):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base, process, log.name)
-        yield base
+        wait_until_up(base, process, log.name, seconds=ready_seconds, path=ready_path)
+        yield base, process
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
@@ -217,7 +241,7 @@ def gunicorn(env, workers=2, timeout=30, extra_args=()):
         log.close()
 
 
-def wait_until_up(base, process, log_name, seconds=60):
+def wait_until_up(base, process, log_name, seconds=60, path="/robots.txt"):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -226,7 +250,7 @@ def wait_until_up(base, process, log_name, seconds=60):
             )
         try:
             # Reviewed for bandit: `base` is always http://127.0.0.1:<port>, the server started above.
-            with urllib.request.urlopen(base + "/robots.txt", timeout=5) as response:  # nosec B310
+            with urllib.request.urlopen(base + path, timeout=5) as response:  # nosec B310
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):

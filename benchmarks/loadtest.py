@@ -44,16 +44,19 @@ def postgres_version():
     return os.environ.get("LOADTEST_PG_VERSION") or (versions[-1] if versions else "15")
 
 
-def run_locust(base, workdir, phase, during=None):
-    """Run locust headless for SECONDS; `during(started)` runs in a thread meanwhile. Returns figures."""
+def run_locust(
+    base, workdir, phase, during=None, locustfile="locustfile.py", user_classes=("Visitor", "Submitter")
+):
+    """Run locust headless for SECONDS; `during(started)` runs in a thread meanwhile. Returns figures.
+
+    `locustfile` (in benchmarks/) and `user_classes` choose the simulated people."""
     log = Path(workdir) / f"{phase}.jsonl"
     prefix = Path(workdir) / phase
     command = [
         str(Path(harness.PYTHON).parent / "locust"),
         "-f",
-        str(ROOT / "benchmarks" / "locustfile.py"),
-        "Visitor",
-        "Submitter",
+        str(ROOT / "benchmarks" / locustfile),
+        *user_classes,
         "--headless",
         "-u",
         str(USERS),
@@ -71,7 +74,8 @@ def run_locust(base, workdir, phase, during=None):
         "--loglevel",
         "WARNING",
     ]
-    env = {**os.environ, "LOADTEST_LOG": str(log), "LOADTEST_RUN": phase}
+    # PYTHONPATH: a locustfile may import from benchmarks (the questionnaire's does).
+    env = {**os.environ, "LOADTEST_LOG": str(log), "LOADTEST_RUN": phase, "PYTHONPATH": str(ROOT)}
     started = time.time()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     window = {}

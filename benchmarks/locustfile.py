@@ -3,7 +3,8 @@
 Visitors browse, filter, page through and search. Submitters fill in the involvement register
 sign-up and the feedback form, each submission carrying a unique marker (in the email address or
 the service name) so the load test can count the rows stored for it afterwards. Every submission
-and every failed request is appended as one JSON line to LOADTEST_LOG.
+and every failed request (every request, with LOADTEST_LOG_REQUESTS=1) is appended as one JSON
+line to LOADTEST_LOG.
 
 The production settings mark the CSRF cookie Secure; over plain HTTP on the loopback the client
 would not send it back, so the forms send the token cookie explicitly.
@@ -19,6 +20,19 @@ import uuid
 from locust import HttpUser, between, events, task
 
 LOG = os.environ.get("LOADTEST_LOG", "")
+# The cluster run (benchmarks/cluster) sits behind nginx with TRUSTED_PROXIES=2: each submission
+# then comes from an address of its own, so the forms' rate limit does not refuse the load itself.
+SPREAD_ADDRESSES = os.environ.get("LOADTEST_SPREAD_ADDRESSES") == "1"
+
+
+def forwarded_for():
+    if not SPREAD_ADDRESSES:
+        return {}
+    return {
+        "X-Forwarded-For": f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+    }
+
+
 RUN = os.environ.get("LOADTEST_RUN", "run")
 TIMEOUT = 30
 
@@ -49,21 +63,20 @@ def write_log(record):
             log.write(json.dumps(record) + "\n")
 
 
+# The cluster run counts the requests in flight when it kills a server: it logs every request.
+LOG_REQUESTS = os.environ.get("LOADTEST_LOG_REQUESTS") == "1"
+
+
 @events.request.add_listener
 def log_failures(request_type, name, response_time, response_length, response=None, exception=None, **kwargs):
+    if exception is None and not LOG_REQUESTS:
+        return
+    ended = time.time()
+    record = {"kind": "request", "name": name, "started": ended - response_time / 1000, "ended": ended}
     if exception is not None:
         status = getattr(response, "status_code", 0) or 0
-        ended = time.time()
-        write_log(
-            {
-                "kind": "failure",
-                "name": name,
-                "status": status,
-                "started": ended - response_time / 1000,
-                "ended": ended,
-                "error": str(exception)[:200],
-            }
-        )
+        record.update(kind="failure", status=status, error=str(exception)[:200])
+    write_log(record)
 
 
 class BenchUser(HttpUser):
@@ -140,7 +153,7 @@ class Submitter(HttpUser):
         with self.client.post(
             path,
             data=data,
-            headers={"Cookie": f"csrftoken={cookie}"},
+            headers={"Cookie": f"csrftoken={cookie}", **forwarded_for()},
             allow_redirects=False,
             name=f"{path} POST",
             timeout=TIMEOUT,

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from benchmarks import volume
+from benchmarks import responses, volume
 from pages.models import OpportunityIndexPage
 
 
@@ -16,7 +16,8 @@ class Command(BaseCommand):
     Loads the demo content first if /get-involved/ is missing, then adds (by default) 2,000
     opportunities of every type and public status, 2,000 "You said, We did" items (those that
     answer a closed opportunity mark it "outcome published"), a strategy with 100 actions, more
-    topics and audiences, and small JPEG images used in page bodies; then rebuilds the search
+    topics and audiences, small JPEG images used in page bodies, and 10,000 questionnaire
+    responses to the demo urgent care consultation; then rebuilds the search
     index and, on PostgreSQL, the planner's statistics (ANALYZE). Pages are live without
     revisions. It refuses to run twice on the same database.
     """
@@ -57,6 +58,8 @@ class Command(BaseCommand):
         self.stdout.write("Adding the volume data…")
         with transaction.atomic():
             added = volume.build(counts, self.stdout)
+            # 10,000 questionnaire responses to the demo consultation (benchmarks/responses.py).
+            added["questionnaire responses"] = responses.add_responses()
         self.stdout.write("Rebuilding the search index…")
         call_command("update_index", verbosity=0)
         if connection.vendor == "postgresql":
