@@ -1,6 +1,6 @@
 """The cluster run's editor (benchmarks/cluster/admin_form.py) posts what the admin's form would: the
 page's own edit form, read by Django's test client, publishes through it with nothing but the title
-changed. And the kill check's count of the requests in flight."""
+changed. And the kill check's counts: the requests in flight at the kill, and those answered after it."""
 
 import json
 
@@ -9,7 +9,7 @@ from django.http import QueryDict
 from wagtail.models import Revision
 
 from benchmarks.cluster.admin_form import block_fields, edit_form_data, replace
-from benchmarks.cluster.run import in_flight
+from benchmarks.cluster.run import answered_after, in_flight
 from pages.tests.factories import StandardPageFactory
 
 BODY = [
@@ -79,3 +79,14 @@ def test_in_flight_counts_the_requests_that_straddle_the_moment():
     ]
     assert in_flight(records, 5.0) == 2
     assert in_flight(records, 3.0) == 0
+
+
+def test_answered_after_counts_only_the_requests_sent_after_the_kill_and_answered():
+    records = [
+        {"kind": "request", "started": 4.5, "ended": 6.0},  # in flight: answered, but sent before
+        {"kind": "failure", "started": 5.5, "ended": 5.6},
+        {"kind": "request", "started": 5.5, "ended": 5.7},
+        {"kind": "submission", "started": 5.5, "ended": 5.9},  # its request is counted already
+    ]
+    assert answered_after(records, 5.0) == 1
+    assert answered_after(records, 6.0) == 0
