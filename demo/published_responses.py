@@ -1,8 +1,10 @@
-"""The urgent care consultation's published responses: a few of the made-up responses that said
-"May we publish your response? Yes" are published, one with a redaction, prepared by `admin` and
-approved at Editorial review by `engagement`, so the publication is live and shows at
-`/get-involved/future-of-urgent-care/responses/` once the consultation closes (before then that
-address is not found, as for any open opportunity).
+"""Published responses for the urgent care consultation and the NHS 111 survey: for each, a few of
+the made-up responses that said "May we publish your response? Yes" are published, one with a
+redaction, prepared by `admin` and approved at Editorial review by `engagement`. Both publications
+are live. The NHS 111 survey has closed, so its list shows at
+`/get-involved/nhs-111-out-of-hours-survey/responses/`; the urgent care one shows at its
+`responses/` once the consultation closes (before then that address is not found, as for any open
+opportunity).
 
 Called by `manage.py load_demo_content` as `build(home, stdout)`, after the responses are made.
 An opportunity that already has a publication is left alone, so loading twice changes nothing.
@@ -16,7 +18,7 @@ from published_responses import moderation
 from published_responses.consent import consented, original_texts
 from published_responses.models import Decision, ResponsePublication
 
-SLUG = "future-of-urgent-care"
+SLUGS = ("future-of-urgent-care", "nhs-111-out-of-hours-survey")
 HOW_MANY = 5
 REDACTED_WORDS = 2  # the last words of the first published answer, as if they named someone
 REASON = "The last words could identify a member of staff."
@@ -24,14 +26,18 @@ APPROVAL = "Checked each response against its consent and the redaction: fine to
 
 
 def build(home, stdout=None):
-    page = OpportunityPage.objects.filter(slug=SLUG, live=True).first()
-    if page is None or ResponsePublication.objects.filter(opportunity=page).exists():
-        return
     User = get_user_model()
     preparer = User.objects.filter(username="admin").first()
     approver = User.objects.filter(username="engagement").first()
     if preparer is None or approver is None:
         return
+    for slug in SLUGS:
+        page = OpportunityPage.objects.filter(slug=slug, live=True).first()
+        if page is not None and not ResponsePublication.objects.filter(opportunity=page).exists():
+            _publish(page, preparer, approver, stdout)
+
+
+def _publish(page, preparer, approver, stdout):
     chosen = [response for response in consented(page)[:50] if original_texts(page, response)][:HOW_MANY]
     if not chosen:
         return
