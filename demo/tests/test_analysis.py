@@ -3,18 +3,10 @@ campaign found and decided, and a draft outcome that shows the chosen themes' co
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from analysis.models import Cluster, Coding, Quote, Theme
 from pages.models import OpportunityPage, YouSaidWeDidPage
-
-
-@pytest.fixture
-def demo(db, monkeypatch, settings, tmp_path):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    settings.DEMO_PASSWORD_FILE = tmp_path / ".demo-password"
-    call_command("load_demo_content", stdout=StringIO())
 
 
 def snapshot():

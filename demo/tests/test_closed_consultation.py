@@ -5,7 +5,6 @@ the themes with their counts, and the reach table. Loading again changes none of
 import re
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from analysis.models import Coding
@@ -15,13 +14,6 @@ from questionnaires.counting import counted
 
 SURVEY = "nhs-111-out-of-hours-survey"
 OUTCOME = "clearer-information-about-nhs-111"
-
-
-@pytest.fixture
-def demo(db, monkeypatch, settings, tmp_path):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    settings.DEMO_PASSWORD_FILE = tmp_path / ".demo-password"
-    call_command("load_demo_content", stdout=StringIO())
 
 
 def cells(html, caption):

@@ -4,7 +4,6 @@ review; they show once it closes, and loading again changes nothing."""
 import datetime
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -12,13 +11,6 @@ from pages.models import OpportunityPage
 from published_responses.listing import visible_entries
 from published_responses.models import REDACTED, ResponsePublication
 from workflows.models import SignOffDecision
-
-
-@pytest.fixture
-def demo(db, monkeypatch, settings, tmp_path):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    settings.DEMO_PASSWORD_FILE = tmp_path / ".demo-password"
-    call_command("load_demo_content", stdout=StringIO())
 
 
 def test_the_demo_publishes_some_responses_through_editorial_review(demo, client):

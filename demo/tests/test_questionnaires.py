@@ -3,20 +3,12 @@ few hundred made-up responses arrive across the channels, loaded once."""
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
 from pages.models import OpportunityPage
 from questionnaires.models import Channel, Response
 from questionnaires.questions import all_questions, questions_of
-
-
-@pytest.fixture
-def demo(db, monkeypatch, settings, tmp_path):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    settings.DEMO_PASSWORD_FILE = tmp_path / ".demo-password"
-    call_command("load_demo_content", stdout=StringIO())
 
 
 def test_the_demo_consultation_and_survey_have_questionnaires(demo, client):
